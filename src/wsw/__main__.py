@@ -1,0 +1,5 @@
+"""Allow `python -m wsw`."""
+
+from wsw.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""The one family of errors the core raises, each carrying the exit code the CLI should use.
+
+Messages are written for the person at the keyboard. They never contain answer text: callers
+pass locations, field names and ids, not what a practitioner typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class WswError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    exit_code = EXIT_USAGE
+
+    def lines(self) -> list[str]:
+        """The message as lines for stderr."""
+        return [str(self)]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a pack, located as precisely as the YAML allows."""
+
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.path}:" if self.path else ""
+        return f"{where}:{field} {self.message}"
+
+
+class PackError(WswError):
+    """One or more problems in the content packs; all are reported at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    def lines(self) -> list[str]:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the content packs:"
+        return [head, *(f"  {p}" for p in self.problems)]
+
+
+class InputError(WswError):
+    """Something the user gave us (a flag, a file, a value) cannot be used."""

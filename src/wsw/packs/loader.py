@@ -1,0 +1,185 @@
+"""Finding pack files, validating each one, and reporting every problem with file and line.
+
+A pack is a YAML file, or a folder holding `pack.yaml` (the metadata) and further YAML files
+that add to its lists. Per-file problems (syntax, wrong types, unknown fields) are found here;
+problems between packs (unknown theme, duplicate id) are found in `library`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from wsw.errors import Problem
+from wsw.packs.models import Content, Pack
+from wsw.packs.yamlfile import Marks, YamlProblems, read_yaml
+
+PACK_FOLDER_INDEX = "pack.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One file of a pack, with the marks needed to point at any field in it."""
+
+    file: str
+    marks: Marks
+    content: Content
+
+
+@dataclass
+class LoadedPack:
+    """A pack that validated on its own, with where each of its parts came from."""
+
+    pack: Pack
+    path: Path
+    parts: list[Part] = field(default_factory=list)
+    origin: str = "built-in"
+
+    @property
+    def file(self) -> str:
+        return self.parts[0].file
+
+
+def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    stack = list(models)
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+            for arg in _model_args(info.annotation):
+                stack.append(arg)
+    return names
+
+
+def _model_args(annotation: Any) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found.extend(_model_args(arg))
+    return found
+
+
+_KNOWN_FIELDS: set[str] | None = None
+
+
+def _known_fields() -> set[str]:
+    global _KNOWN_FIELDS
+    if _KNOWN_FIELDS is None:
+        _KNOWN_FIELDS = _field_names([Pack])
+    return _KNOWN_FIELDS
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _describe(error: Any) -> str:
+    """A pydantic error as a sentence an author can act on."""
+    kind = error["type"]
+    loc = error["loc"]
+    value = error.get("input")
+    if kind == "missing":
+        return f"missing required field '{loc[-1]}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), _known_fields())}"
+    if kind == "string_pattern_mismatch":
+        return (
+            f"'{value}' is not a valid id: use lower-case letters, digits, dots and hyphens, "
+            "starting with a letter or digit"
+        )
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        return message[len("Value error, ") :]
+    if isinstance(value, str | int | float | bool) and len(str(value)) <= 60:
+        return f"{message} (got {value!r})"
+    return message
+
+
+def validation_problems(exc: ValidationError, marks: Marks) -> list[Problem]:
+    """Map each pydantic error to the line and column of the field it is about."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = [part for part in error["loc"] if not _is_union_tag(part)]
+        problems.append(marks.problem(loc, _describe(error)))
+    return problems
+
+
+def _is_union_tag(part: str | int) -> bool:
+    # pydantic adds the union member's name (e.g. 'str', 'int') to the loc of union errors.
+    return isinstance(part, str) and part in {"str", "int", "bool", "float", "none"}
+
+
+def _validate(model: type[Content], data: dict[str, Any], marks: Marks) -> Content:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise YamlProblems(validation_problems(exc, marks)) from None
+
+
+def load_pack(path: Path, origin: str = "built-in", shown_as: str | None = None) -> LoadedPack:
+    """Read and validate one pack (file or folder). Raises YamlProblems listing every problem."""
+    if path.is_dir():
+        return _load_folder_pack(path, origin, shown_as)
+    data, marks = read_yaml(path, shown_as)
+    pack = _validate(Pack, data, marks)
+    assert isinstance(pack, Pack)
+    return LoadedPack(pack, path, [Part(marks.file, marks, pack)], origin)
+
+
+def _load_folder_pack(folder: Path, origin: str, shown_as: str | None) -> LoadedPack:
+    base = shown_as or str(folder)
+    problems: list[Problem] = []
+    index = folder / PACK_FOLDER_INDEX
+    loaded: LoadedPack | None = None
+    try:
+        loaded = load_pack(index, origin, f"{base}/{PACK_FOLDER_INDEX}")
+    except YamlProblems as exc:
+        problems.extend(exc.problems)
+    extra_parts: list[Part] = []
+    for file in sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES):
+        if file.name == PACK_FOLDER_INDEX:
+            continue
+        try:
+            data, marks = read_yaml(file, f"{base}/{file.name}")
+            extra_parts.append(Part(marks.file, marks, _validate(Content, data, marks)))
+        except YamlProblems as exc:
+            problems.extend(exc.problems)
+    if problems or loaded is None:
+        raise YamlProblems(problems)
+    merged = {
+        name: [item for part in [loaded.parts[0], *extra_parts] for item in getattr(part.content, name)]
+        for name in Content.model_fields
+    }
+    pack = loaded.pack.model_copy(update=merged)
+    return LoadedPack(pack, folder, [loaded.parts[0], *extra_parts], origin)
+
+
+def pack_paths(folder: Path) -> list[Path]:
+    """The packs in a folder: YAML files, and sub-folders holding a `pack.yaml`.
+
+    A folder that itself holds `pack.yaml` is one pack, not a folder of packs.
+    """
+    if (folder / PACK_FOLDER_INDEX).is_file():
+        return [folder]
+    found = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_file() and entry.suffix in YAML_SUFFIXES:
+            found.append(entry)
+        elif entry.is_dir() and (entry / PACK_FOLDER_INDEX).is_file():
+            found.append(entry)
+    return found
