@@ -1,0 +1,35 @@
+"""The one place where errors become messages and exit codes.
+
+Everything a person reads goes to stderr; stdout carries only a command's output (a note,
+JSON), so pipes stay clean. Error messages never include answer text: the core builds them
+from ids, field names and file positions only.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from wsw.errors import EXIT_INTERRUPTED, WswError
+
+
+def report(error: WswError) -> None:
+    """Print an error to stderr, plainly (no markup, so nothing in it is interpreted)."""
+    for line in error.lines():
+        print(line, file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from wsw.cli import app
+
+    try:
+        app(args=argv, prog_name="wsw")
+    except WswError as error:
+        report(error)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return 0

@@ -1,0 +1,204 @@
+"""Which learning bears on this piece of case information, and why.
+
+Two kinds of trigger feed the ranking. A theme's triggers (in the core pack) carry the broad
+vocabulary practitioners use for it ("the fella she's seeing" for male carers); they say how
+strongly the text is about that theme. A point's own triggers say it is about that point in
+particular. A point scores its own matches plus the strength of its primary theme, and a
+little of its other themes. Repeated points from one theme are damped so that a text
+touching several themes shows each of them near the top, not ten points on the loudest one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from wsw.packs.library import Library, PointRef
+from wsw.packs.models import AgeBand
+from wsw.suggest.ages import infer_age_bands
+from wsw.suggest.text import Pattern, Token, compile_trigger, match_at, tokenize
+
+SECONDARY_SHARE = 0.5
+REPEAT_DAMPING = 0.8
+MIN_SCORE = 1.0
+AGE_THEME_BOOST: dict[str, tuple[str, float]] = {
+    "under-1": ("infants", 1.5),
+    "11-15": ("adolescents-exploitation", 0.5),
+    "16-17": ("adolescents-exploitation", 0.5),
+}
+
+
+class Suggestion(BaseModel):
+    """One suggested point, with the words that brought it up."""
+
+    id: str
+    theme: str
+    themes: list[str]
+    kind: str
+    title: str
+    score: float
+    matched: list[str]
+    source: str
+    text: str
+    figures: list[str]
+    pack: str
+
+
+def _weight(pattern: Pattern) -> float:
+    """Longer phrases are more specific, so they count for more."""
+    return min(1.0 + 0.6 * (pattern.length - 1), 3.0)
+
+
+@dataclass
+class _Entry:
+    owner: int  # index into themes (negative: -1 - i) or points (i >= 0)
+    pattern: Pattern
+    weight: float
+
+
+@dataclass
+class _Hits:
+    themes: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    points: dict[int, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+
+
+class Suggester:
+    """An index of every trigger in a library, built once and queried many times."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.theme_ids = list(library.themes)
+        self.points: list[PointRef] = list(library.points)
+        self._by_stem: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_prefix: list[_Entry] = []
+        for i, theme_id in enumerate(self.theme_ids):
+            self._add(-1 - i, library.themes[theme_id].triggers)
+        for i, ref in enumerate(self.points):
+            self._add(i, ref.point.triggers)
+
+    def _add(self, owner: int, triggers: Iterable[str]) -> None:
+        for trigger in triggers:
+            pattern = compile_trigger(trigger)
+            entry = _Entry(owner, pattern, _weight(pattern))
+            if pattern.prefix[0]:
+                self._by_prefix.append(entry)
+            else:
+                self._by_stem[pattern.words[0]].append(entry)
+
+    def _match(self, folded: str, tokens: list[Token]) -> _Hits:
+        hits = _Hits()
+        for start, token in enumerate(tokens):
+            candidates = self._by_stem.get(token.stem, [])
+            prefixed = [e for e in self._by_prefix if token.word.startswith(e.pattern.words[0])]
+            for entry in [*candidates, *prefixed]:
+                end = match_at(entry.pattern, tokens, start)
+                if end is None:
+                    continue
+                phrase = folded[token.start : tokens[end - 1].end]
+                if entry.owner < 0:
+                    bucket = hits.themes[self.theme_ids[-1 - entry.owner]]
+                else:
+                    bucket = hits.points[entry.owner]
+                bucket[phrase] = max(bucket.get(phrase, 0.0), entry.weight)
+        return hits
+
+    def suggest(
+        self,
+        text: str,
+        *,
+        age_bands: list[AgeBand] | None = None,
+        limit: int | None = 10,
+    ) -> list[Suggestion]:
+        """The points most relevant to `text`, most relevant first.
+
+        `age_bands` given by the practitioner exclude points for other ages; bands read from
+        the text only nudge, because a note may mention several children.
+        """
+        from wsw.suggest.text import fold
+
+        folded = fold(text)
+        tokens = tokenize(text)
+        hits = self._match(folded, tokens)
+        stated = list(age_bands or [])
+        inferred = [b for b in infer_age_bands(text) if b not in stated]
+        strength = {theme: sum(words.values()) for theme, words in hits.themes.items()}
+        for band in stated + inferred:
+            if band in AGE_THEME_BOOST:
+                theme, boost = AGE_THEME_BOOST[band]
+                strength[theme] = strength.get(theme, 0.0) + boost
+        scored: list[tuple[float, int, list[str]]] = []
+        for i, ref in enumerate(self.points):
+            score, matched = self._score(ref, hits, strength, stated, inferred, i)
+            if score >= MIN_SCORE:
+                scored.append((score, i, matched))
+        return self._rank(scored, limit)
+
+    def _score(
+        self,
+        ref: PointRef,
+        hits: _Hits,
+        strength: dict[str, float],
+        stated: list[AgeBand],
+        inferred: list[AgeBand],
+        index: int,
+    ) -> tuple[float, list[str]]:
+        point = ref.point
+        own = hits.points.get(index, {})
+        primary = strength.get(point.primary_theme, 0.0)
+        if not own and primary == 0.0:
+            return 0.0, []
+        score = sum(own.values()) + primary
+        score += SECONDARY_SHARE * sum(strength.get(t, 0.0) for t in point.themes[1:])
+        if point.age_bands:
+            if stated and not set(point.age_bands) & set(stated):
+                return 0.0, []
+            if set(point.age_bands) & set(stated + inferred):
+                score += 0.5
+            elif inferred:
+                score *= 0.6
+        matched = list(own)
+        for theme in point.themes:
+            matched.extend(w for w in hits.themes.get(theme, {}) if w not in matched)
+        return score, matched
+
+    def _rank(self, scored: list[tuple[float, int, list[str]]], limit: int | None) -> list[Suggestion]:
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        seen_per_theme: dict[str, int] = defaultdict(int)
+        damped: list[tuple[float, int, list[str]]] = []
+        for score, i, matched in scored:
+            theme = self.points[i].point.primary_theme
+            damped.append((score * REPEAT_DAMPING ** seen_per_theme[theme], i, matched))
+            seen_per_theme[theme] += 1
+        damped.sort(key=lambda item: (-item[0], item[1]))
+        if limit is not None:
+            damped = damped[:limit]
+        return [self._suggestion(score, i, matched) for score, i, matched in damped]
+
+    def _suggestion(self, score: float, index: int, matched: list[str]) -> Suggestion:
+        ref = self.points[index]
+        p = ref.point
+        return Suggestion(
+            id=p.id,
+            theme=p.primary_theme,
+            themes=list(p.themes),
+            kind=ref.kind,
+            title=p.title,
+            score=round(score, 2),
+            matched=matched,
+            source=self.library.cite(p.source),
+            text=p.text,
+            figures=list(p.figures),
+            pack=ref.pack,
+        )
+
+
+def distinct_themes(suggestions: Iterable[Suggestion]) -> list[str]:
+    """Primary themes in order of first appearance."""
+    out: list[str] = []
+    for s in suggestions:
+        if s.theme not in out:
+            out.append(s.theme)
+    return out

@@ -1,0 +1,192 @@
+"""Rich renderings of library content for the terminal.
+
+Nothing here needs colour to be understood: headings are words, lists are bulleted, and
+Rich drops the styling when NO_COLOR is set or output is not a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from wsw.packs.library import Library
+from wsw.packs.loader import LoadedPack
+from wsw.packs.models import Point
+from wsw.suggest import Suggestion, distinct_themes
+
+
+def stdout() -> Console:
+    return Console(highlight=False)
+
+
+def _theme_title(library: Library, theme_id: str) -> str:
+    theme = library.themes.get(theme_id)
+    return theme.title if theme else theme_id
+
+
+def print_suggestions(results: list[Suggestion], library: Library) -> None:
+    console = stdout()
+    if not results:
+        console.print(
+            "No learning matched this information. Try describing what happened in more "
+            "behavioural detail, or browse the packs with `wsw packs show cspr-2020`."
+        )
+        return
+    console.print(Text(f"Learning that may bear on this information ({len(results)} points)", style="bold"))
+    for theme in distinct_themes(results):
+        console.print()
+        console.rule(Text(_theme_title(library, theme), style="bold"), align="left")
+        for s in (r for r in results if r.theme == theme):
+            console.print(_suggestion_block(s, library))
+
+
+def _suggestion_block(s: Suggestion, library: Library) -> Padding:
+    kind = "Practice point" if s.kind == "practice" else "Learning point"
+    head = Text.assemble(("• ", "bold"), (s.title, "bold"), (f"  ({kind})", "dim"))
+    parts: list[Any] = [head, Padding(Text(s.text), (0, 0, 0, 2))]
+    for figure in s.figures:
+        parts.append(Padding(Text(f"Figure: {figure}", style="italic"), (0, 0, 0, 2)))
+    why = ", ".join(f"“{m}”" for m in s.matched[:6])
+    parts.append(Padding(Text(f"Why: {why}", style="dim"), (0, 0, 0, 2)))
+    parts.append(Padding(Text(f"Source: {s.source}", style="dim"), (0, 0, 0, 2)))
+    return Padding(Group(*parts), (0, 0, 1, 0))
+
+
+def pack_rows(library: Library) -> list[dict[str, Any]]:
+    rows = []
+    for loaded in library.packs:
+        p = loaded.pack
+        rows.append(
+            {
+                "id": p.id,
+                "title": p.title,
+                "version": p.version,
+                "origin": loaded.origin,
+                "path": str(loaded.path),
+                "counts": _counts(loaded),
+                "sources": [f"{s.publisher} ({s.year})" for s in p.sources],
+            }
+        )
+    return rows
+
+
+def _counts(loaded: LoadedPack) -> dict[str, int]:
+    p = loaded.pack
+    counts = {
+        "themes": len(p.themes),
+        "learning points": len(p.learning_points),
+        "practice points": len(p.practice_points),
+        "escalation questions": len(p.escalation_questions),
+        "checks": len(p.checks),
+        "resources": len(p.resources),
+        "case studies": len(p.case_studies),
+        "walks": len(p.walks),
+    }
+    return {k: v for k, v in counts.items() if v}
+
+
+def _sources_of(loaded: LoadedPack, library: Library) -> list[str]:
+    """The documents a pack cites: its own declared sources, else those its points refer to."""
+    if loaded.pack.sources:
+        return [f"{s.publisher} {s.year}" for s in loaded.pack.sources]
+    docs: list[str] = []
+    for point in [*loaded.pack.learning_points, *loaded.pack.practice_points]:
+        source = library.sources.get(point.source.document)
+        label = f"{source.publisher} {source.year}" if source else point.source.document
+        if label not in docs:
+            docs.append(label)
+    return docs
+
+
+def print_pack_table(library: Library) -> None:
+    table = Table(title="Loaded content packs", show_lines=False, expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("title")
+    table.add_column("version", no_wrap=True)
+    table.add_column("contents")
+    table.add_column("source")
+    for loaded in library.packs:
+        counts = "\n".join(f"{v} {k}" for k, v in _counts(loaded).items())
+        table.add_row(
+            loaded.pack.id,
+            loaded.pack.title,
+            loaded.pack.version,
+            counts,
+            "\n".join(_sources_of(loaded, library)) or "-",
+        )
+    stdout().print(table)
+
+
+def _point_lines(points: Iterable[tuple[str, Point]], library: Library) -> list[Any]:
+    out: list[Any] = []
+    for kind, p in points:
+        label = "Practice point" if kind == "practice" else "Learning point"
+        out.append(Text.assemble(("• ", "bold"), (p.title, "bold"), (f"  ({label}, {p.id})", "dim")))
+        out.append(Padding(Text(p.text), (0, 0, 0, 2)))
+        for figure in p.figures:
+            out.append(Padding(Text(f"Figure: {figure}", style="italic"), (0, 0, 0, 2)))
+        if len(p.themes) > 1:
+            also = ", ".join(_theme_title(library, t) for t in p.themes[1:])
+            out.append(Padding(Text(f"Also: {also}", style="dim"), (0, 0, 0, 2)))
+        out.append(Padding(Text(f"Source: {library.cite(p.source)}", style="dim"), (0, 0, 1, 2)))
+    return out
+
+
+def print_pack(loaded: LoadedPack, library: Library) -> None:
+    console = stdout()
+    p = loaded.pack
+    head = [Text(f"{p.title}  (id {p.id}, version {p.version})", style="bold")]
+    if p.description:
+        head.append(Text(p.description))
+    head.append(Text(f"From: {loaded.path} ({loaded.origin})", style="dim"))
+    console.print(Panel(Group(*head), expand=False))
+    for source in p.sources:
+        url = f" {source.url}" if source.url else ""
+        console.print(Text(f"Source: {source.title}. {source.publisher}, {source.year}.{url}"))
+    if p.themes:
+        console.rule(Text("Themes", style="bold"), align="left")
+        for theme in p.themes:
+            console.print(Text.assemble(("• ", "bold"), (theme.title, "bold"), (f" ({theme.id})", "dim")))
+            console.print(Padding(Text(theme.description), (0, 0, 0, 2)))
+    points = [("learning", pt) for pt in p.learning_points] + [("practice", pt) for pt in p.practice_points]
+    by_theme: dict[str, list[tuple[str, Point]]] = {}
+    for kind, pt in points:
+        by_theme.setdefault(pt.primary_theme, []).append((kind, pt))
+    for theme_id in [t for t in library.themes if t in by_theme]:
+        console.print()
+        console.rule(Text(_theme_title(library, theme_id), style="bold"), align="left")
+        console.print(*_point_lines(by_theme[theme_id], library))
+    _print_rest(loaded, library, console)
+
+
+def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
+    p = loaded.pack
+    if p.case_studies:
+        console.rule(Text("Case studies (published reviews, summarised as learning)", style="bold"), align="left")
+        for case in p.case_studies:
+            console.print(Text(case.title, style="bold"))
+            console.print(Padding(Text(f"{case.review}\n{case.summary}"), (0, 0, 0, 2)))
+            for item in case.learning:
+                console.print(Padding(Text(f"- {item}"), (0, 0, 0, 2)))
+            console.print(Padding(Text(f"Source: {library.cite(case.source)}", style="dim"), (0, 0, 1, 2)))
+    checks = [("Escalation question", c) for c in p.escalation_questions] + [("Check", c) for c in p.checks]
+    if checks:
+        console.rule(Text("Escalation questions and checks", style="bold"), align="left")
+        for label, check in checks:
+            console.print(Text.assemble(("• ", "bold"), check.text, (f"  ({label})", "dim")))
+    if p.resources:
+        console.rule(Text("Resources", style="bold"), align="left")
+        for res in p.resources:
+            url = f" {res.url}" if res.url else ""
+            console.print(Text.assemble(("• ", "bold"), (res.title, "bold"), f" ({res.kind}){url}"))
+            console.print(Padding(Text(res.description), (0, 0, 0, 2)))
+    for walk in p.walks:
+        console.rule(Text(f"Walk: {walk.title} ({walk.id})", style="bold"), align="left")
+        for n, stage in enumerate(walk.stages, 1):
+            console.print(Text(f"{n}. {stage.title}: {len(stage.questions)} questions"))
