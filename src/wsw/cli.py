@@ -7,7 +7,7 @@ imported inside the commands that need them, so `wsw --help` stays as quick as a
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,7 +38,7 @@ packs_app = typer.Typer(
 app.add_typer(packs_app, name="packs")
 
 
-class AgeBandChoice(str, Enum):
+class AgeBandChoice(StrEnum):
     under_1 = "under-1"
     age_1_5 = "1-5"
     age_6_10 = "6-10"
@@ -72,12 +72,14 @@ def root(
         typer.Option(
             "--packs",
             metavar="DIR",
-            help="Also load the packs in DIR (after built-in, user and WSW_PACKS packs). Repeatable.",
+            help="Also load the packs in DIR (after built-in, user, WSW_PACKS). Repeatable.",
         ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """What? So What? Then What? Reflect on new case information with review learning."""
@@ -96,7 +98,7 @@ def _read_text(text: str | None) -> str:
         return text
     if sys.stdin is None or sys.stdin.isatty():
         raise InputError(
-            "Give the new information as an argument, e.g. wsw suggest \"...\", "
+            'Give the new information as an argument, e.g. wsw suggest "...", '
             "or pipe it in on standard input."
         )
     return sys.stdin.read()
@@ -107,12 +109,16 @@ def suggest(
     ctx: typer.Context,
     text: Annotated[
         str | None,
-        typer.Argument(help="The new case information. Omit it (or give -) to read standard input."),
+        typer.Argument(
+            help="The new case information. Omit it (or give -) to read standard input."
+        ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N points.")] = 10,
     age_band: Annotated[
         list[AgeBandChoice] | None,
-        typer.Option("--age-band", "-a", help="Age band of the child; repeat for several children."),
+        typer.Option(
+            "--age-band", "-a", help="Age band of the child; repeat for several children."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON to standard output.")] = False,
 ) -> None:
@@ -159,7 +165,9 @@ def packs_list(
 @packs_app.command("show")
 def packs_show(
     ctx: typer.Context,
-    pack_id: Annotated[str, typer.Argument(metavar="ID", help="The pack's id, as `wsw packs list` shows it.")],
+    pack_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The pack's id, as `wsw packs list` shows it.")
+    ],
 ) -> None:
     """Show one pack's content, grouped by theme, with sources."""
     from wsw import views
@@ -171,7 +179,8 @@ def packs_show(
     if loaded is None:
         ids = [p.pack.id for p in library.packs]
         raise InputError(
-            f"No pack with id '{pack_id}'{did_you_mean(pack_id, ids)}. Loaded packs: {', '.join(ids)}."
+            f"No pack with id '{pack_id}'{did_you_mean(pack_id, ids)}. "
+            f"Loaded packs: {', '.join(ids)}."
         )
     views.print_pack(loaded, library)
 
@@ -212,13 +221,17 @@ def packs_validate(
             targets.extend((p, "given") for p in found)
     library = build_library(targets, problems)
     count = len(library.packs)
-    typer.echo(f"OK: {count} pack{'s' if count != 1 else ''} valid, {len(library.points)} points.", err=True)
+    typer.echo(
+        f"OK: {count} pack{'s' if count != 1 else ''} valid, {len(library.points)} points.",
+        err=True,
+    )
 
 
 @packs_app.command("schema")
 def packs_schema(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the schema to FILE instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to FILE instead of stdout."),
     ] = None,
 ) -> None:
     """Print the JSON Schema of a pack file, for editors' completion and checking."""

@@ -38,7 +38,9 @@ def print_suggestions(results: list[Suggestion], library: Library) -> None:
             "behavioural detail, or browse the packs with `wsw packs show cspr-2020`."
         )
         return
-    console.print(Text(f"Learning that may bear on this information ({len(results)} points)", style="bold"))
+    console.print(
+        Text(f"Learning that may bear on this information ({len(results)} points)", style="bold")
+    )
     for theme in distinct_themes(results):
         console.print()
         console.rule(Text(_theme_title(library, theme), style="bold"), align="left")
@@ -127,7 +129,9 @@ def _point_lines(points: Iterable[tuple[str, Point]], library: Library) -> list[
     out: list[Any] = []
     for kind, p in points:
         label = "Practice point" if kind == "practice" else "Learning point"
-        out.append(Text.assemble(("• ", "bold"), (p.title, "bold"), (f"  ({label}, {p.id})", "dim")))
+        out.append(
+            Text.assemble(("• ", "bold"), (p.title, "bold"), (f"  ({label}, {p.id})", "dim"))
+        )
         out.append(Padding(Text(p.text), (0, 0, 0, 2)))
         for figure in p.figures:
             out.append(Padding(Text(f"Figure: {figure}", style="italic"), (0, 0, 0, 2)))
@@ -152,9 +156,13 @@ def print_pack(loaded: LoadedPack, library: Library) -> None:
     if p.themes:
         console.rule(Text("Themes", style="bold"), align="left")
         for theme in p.themes:
-            console.print(Text.assemble(("• ", "bold"), (theme.title, "bold"), (f" ({theme.id})", "dim")))
+            console.print(
+                Text.assemble(("• ", "bold"), (theme.title, "bold"), (f" ({theme.id})", "dim"))
+            )
             console.print(Padding(Text(theme.description), (0, 0, 0, 2)))
-    points = [("learning", pt) for pt in p.learning_points] + [("practice", pt) for pt in p.practice_points]
+    points = [("learning", pt) for pt in p.learning_points] + [
+        ("practice", pt) for pt in p.practice_points
+    ]
     by_theme: dict[str, list[tuple[str, Point]]] = {}
     for kind, pt in points:
         by_theme.setdefault(pt.primary_theme, []).append((kind, pt))
@@ -168,14 +176,21 @@ def print_pack(loaded: LoadedPack, library: Library) -> None:
 def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
     p = loaded.pack
     if p.case_studies:
-        console.rule(Text("Case studies (published reviews, summarised as learning)", style="bold"), align="left")
+        console.rule(
+            Text("Case studies (published reviews, summarised as learning)", style="bold"),
+            align="left",
+        )
         for case in p.case_studies:
             console.print(Text(case.title, style="bold"))
             console.print(Padding(Text(f"{case.review}\n{case.summary}"), (0, 0, 0, 2)))
             for item in case.learning:
                 console.print(Padding(Text(f"- {item}"), (0, 0, 0, 2)))
-            console.print(Padding(Text(f"Source: {library.cite(case.source)}", style="dim"), (0, 0, 1, 2)))
-    checks = [("Escalation question", c) for c in p.escalation_questions] + [("Check", c) for c in p.checks]
+            console.print(
+                Padding(Text(f"Source: {library.cite(case.source)}", style="dim"), (0, 0, 1, 2))
+            )
+    checks = [("Escalation question", c) for c in p.escalation_questions] + [
+        ("Check", c) for c in p.checks
+    ]
     if checks:
         console.rule(Text("Escalation questions and checks", style="bold"), align="left")
         for label, check in checks:

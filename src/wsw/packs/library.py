@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from wsw import paths
 from wsw.errors import PackError, Problem
-from wsw.packs.loader import LoadedPack, Part, YamlProblems, did_you_mean, load_pack, pack_paths
+from wsw.packs.loader import LoadedPack, Part, did_you_mean, load_pack, pack_paths
 from wsw.packs.models import (
     CaseStudy,
     Check,
@@ -29,7 +29,7 @@ from wsw.packs.models import (
     Theme,
     Walk,
 )
-from wsw.packs.yamlfile import Loc, format_loc
+from wsw.packs.yamlfile import Loc, YamlProblems, format_loc
 
 PointKind = Literal["learning", "practice"]
 
@@ -110,7 +110,9 @@ def load_library(
     return build_library(targets, problems)
 
 
-def build_library(targets: list[tuple[Path, str]], problems: list[Problem] | None = None) -> Library:
+def build_library(
+    targets: list[tuple[Path, str]], problems: list[Problem] | None = None
+) -> Library:
     """Load each pack path (skipping one seen twice) and check them together."""
     problems = list(problems or [])
     loaded: list[LoadedPack] = []
@@ -163,11 +165,13 @@ class _Ids:
         self.at: dict[str, str] = {}
 
     def add(self, key: str, part: Part, loc: Loc, problems: list[Problem]) -> None:
-        line, column = part.marks.locate(loc)
+        line, _ = part.marks.locate(loc)
         here = f"{part.file}:{line}" if line else part.file
         if key in self.at:
             problems.append(
-                part.marks.problem(loc, f"duplicate {self.kind} id '{key}' (first defined at {self.at[key]})")
+                part.marks.problem(
+                    loc, f"duplicate {self.kind} id '{key}' (first defined at {self.at[key]})"
+                )
             )
         else:
             self.at[key] = here
@@ -188,15 +192,25 @@ def cross_check(packs: list[LoadedPack]) -> list[Problem]:
                 themes.add(t.id, part, ("themes", i, "id"), problems)
             for i, s in enumerate(c.sources):
                 sources.add(s.id, part, ("sources", i, "id"), problems)
-            for key in ("learning_points", "practice_points", "escalation_questions", "checks",
-                        "resources", "case_studies"):
+            for key in (
+                "learning_points",
+                "practice_points",
+                "escalation_questions",
+                "checks",
+                "resources",
+                "case_studies",
+            ):
                 for i, item in enumerate(getattr(c, key)):
                     items.add(item.id, part, (key, i, "id"), problems)
             for i, w in enumerate(c.walks):
                 if w.replaces:
                     if w.id not in walks.at:
-                        problems.append(part.marks.problem(
-                            ("walks", i, "replaces"), f"there is no earlier walk '{w.id}' to replace"))
+                        problems.append(
+                            part.marks.problem(
+                                ("walks", i, "replaces"),
+                                f"there is no earlier walk '{w.id}' to replace",
+                            )
+                        )
                 else:
                     walks.add(w.id, part, ("walks", i, "id"), problems)
                 for stage in w.stages:
@@ -206,12 +220,19 @@ def cross_check(packs: list[LoadedPack]) -> list[Problem]:
     for loaded in packs:
         for i, req in enumerate(loaded.pack.requires):
             if req not in known_packs:
-                problems.append(loaded.parts[0].marks.problem(
-                    ("requires", i), f"requires pack '{req}', which is not loaded"
-                    f"{did_you_mean(req, known_packs)}"))
+                problems.append(
+                    loaded.parts[0].marks.problem(
+                        ("requires", i),
+                        f"requires pack '{req}', which is not loaded"
+                        f"{did_you_mean(req, known_packs)}",
+                    )
+                )
         for part in loaded.parts:
-            problems.extend(_part_references(part, set(themes.at), set(sources.at), stage_ids,
-                                             question_ids, set(items.at)))
+            problems.extend(
+                _part_references(
+                    part, set(themes.at), set(sources.at), stage_ids, question_ids, set(items.at)
+                )
+            )
     return problems
 
 
@@ -227,8 +248,9 @@ def _part_references(
 
     def check(loc: Loc, value: str, known: set[str], kind: str) -> None:
         if value not in known:
-            problems.append(part.marks.problem(
-                loc, f"unknown {kind} '{value}'{did_you_mean(value, known)}"))
+            problems.append(
+                part.marks.problem(loc, f"unknown {kind} '{value}'{did_you_mean(value, known)}")
+            )
 
     def check_all(loc: Loc, values: list[str] | None, known: set[str], kind: str) -> None:
         for i, value in enumerate(values or []):
@@ -259,6 +281,13 @@ def _part_references(
                 check_all((*loc, "themes_count", "of"), model.themes_count.of, themes, "theme")
             if model.answer:
                 check((*loc, "answer", "question"), model.answer.question, questions, "question")
+                if model.answer.differs_from:
+                    check(
+                        (*loc, "answer", "differs_from"),
+                        model.answer.differs_from,
+                        questions,
+                        "question",
+                    )
     return problems
 
 

@@ -160,7 +160,9 @@ def _load_folder_pack(folder: Path, origin: str, shown_as: str | None) -> Loaded
     if problems or loaded is None:
         raise YamlProblems(problems)
     merged = {
-        name: [item for part in [loaded.parts[0], *extra_parts] for item in getattr(part.content, name)]
+        name: [
+            item for part in [loaded.parts[0], *extra_parts] for item in getattr(part.content, name)
+        ]
         for name in Content.model_fields
     }
     pack = loaded.pack.model_copy(update=merged)
@@ -178,8 +180,7 @@ def pack_paths(folder: Path) -> list[Path]:
     for entry in sorted(folder.iterdir()):
         if entry.name.startswith("."):
             continue
-        if entry.is_file() and entry.suffix in YAML_SUFFIXES:
-            found.append(entry)
-        elif entry.is_dir() and (entry / PACK_FOLDER_INDEX).is_file():
+        is_pack_file = entry.is_file() and entry.suffix in YAML_SUFFIXES
+        if is_pack_file or (entry.is_dir() and (entry / PACK_FOLDER_INDEX).is_file()):
             found.append(entry)
     return found

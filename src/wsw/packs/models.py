@@ -24,7 +24,7 @@ Id = Annotated[
     Field(
         pattern=r"^[a-z0-9][a-z0-9.\-]*$",
         max_length=120,
-        description="Lower-case letters, digits, dots and hyphens, e.g. `scr-2017-19.neglect.masks`.",
+        description="Lower-case letters, digits, dots and hyphens, e.g. `scr-2017-19.neglect`.",
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
@@ -54,7 +54,9 @@ class SourceRef(Model):
 
     document: Id = Field(description="The id of a source declared in this or another pack.")
     section: Text = Field(description="The section heading as the document gives it.")
-    page: int | None = Field(default=None, ge=1, description="Page, where the contents list gives one.")
+    page: int | None = Field(
+        default=None, ge=1, description="Page, where the contents list gives one."
+    )
 
 
 class Theme(Model):
@@ -85,6 +87,9 @@ class AnswerTest(Model):
     answered: bool | None = None
     at_least: int | None = None
     at_most: int | None = None
+    differs_from: Id | None = Field(
+        default=None, description="True when this answer differs from the answer to that question."
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -95,7 +100,9 @@ class Condition(Model):
     themes: list[Id] | None = Field(default=None, description="Any of these themes is chosen.")
     all_themes: list[Id] | None = Field(default=None, description="All of these themes are chosen.")
     themes_count: ThemeCount | None = None
-    age_bands: list[AgeBand] | None = Field(default=None, description="Any of these age bands applies.")
+    age_bands: list[AgeBand] | None = Field(
+        default=None, description="Any of these age bands applies."
+    )
     case_types: list[Id] | None = Field(default=None, description="The case type is one of these.")
     answer: AnswerTest | None = None
     all: list[Condition] | None = None
@@ -115,7 +122,9 @@ class Point(Model):
     """A learning point or practice point: one message from the reviews."""
 
     id: Id
-    themes: list[Id] = Field(min_length=1, description="The first theme is the point's primary theme.")
+    themes: list[Id] = Field(
+        min_length=1, description="The first theme is the point's primary theme."
+    )
     title: Text
     text: Text
     source: SourceRef
@@ -162,7 +171,9 @@ class CaseStudy(Model):
 
     id: Id
     title: Text
-    review: Text = Field(description="Which published review this is, e.g. the partnership and year.")
+    review: Text = Field(
+        description="Which published review this is, e.g. the partnership and year."
+    )
     summary: Text
     learning: list[Text] = Field(min_length=1)
     themes: list[Id] = Field(min_length=1)
@@ -286,6 +297,7 @@ class Pack(Content):
     def _supported(cls, value: int) -> int:
         if value != SCHEMA_VERSION:
             raise ValueError(
-                f"this pack uses schema {value}, but this version of wsw reads schema {SCHEMA_VERSION}"
+                f"this pack uses schema {value}, "
+                f"but this version of wsw reads schema {SCHEMA_VERSION}"
             )
         return value

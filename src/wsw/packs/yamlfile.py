@@ -66,7 +66,9 @@ def _index(node: yaml.Node, loc: Loc, marks: Marks, problems: list[Problem]) -> 
                 line = key_node.start_mark.line + 1
                 col = key_node.start_mark.column + 1
                 problems.append(
-                    Problem(marks.file, line, col, format_loc((*loc, key)), f"key '{key}' appears twice")
+                    Problem(
+                        marks.file, line, col, format_loc((*loc, key)), f"key '{key}' appears twice"
+                    )
                 )
             seen.add(key)
             _index(value_node, (*loc, key), marks, problems)
@@ -81,9 +83,13 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise YamlProblems([Problem(name, None, None, "", f"not UTF-8 text ({exc.reason})")]) from None
+        raise YamlProblems(
+            [Problem(name, None, None, "", f"not UTF-8 text ({exc.reason})")]
+        ) from None
     except OSError as exc:
-        raise YamlProblems([Problem(name, None, None, "", f"cannot read: {exc.strerror}")]) from None
+        raise YamlProblems(
+            [Problem(name, None, None, "", f"cannot read: {exc.strerror}")]
+        ) from None
     marks = Marks(name)
     loader = _Loader(text)
     try:
@@ -106,7 +112,9 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise YamlProblems([Problem(name, 1, 1, "", "a pack file must be a mapping of keys to values")])
+        raise YamlProblems(
+            [Problem(name, 1, 1, "", "a pack file must be a mapping of keys to values")]
+        )
     return data, marks
 
 

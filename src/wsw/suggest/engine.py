@@ -83,16 +83,17 @@ class Suggester:
         for trigger in triggers:
             pattern = compile_trigger(trigger)
             entry = _Entry(owner, pattern, _weight(pattern))
-            if pattern.prefix[0]:
-                self._by_prefix.append(entry)
-            else:
+            if pattern.modes[0] == "stem":
                 self._by_stem[pattern.words[0]].append(entry)
+            else:
+                self._by_prefix.append(entry)
 
     def _match(self, folded: str, tokens: list[Token]) -> _Hits:
         hits = _Hits()
         for start, token in enumerate(tokens):
             candidates = self._by_stem.get(token.stem, [])
-            prefixed = [e for e in self._by_prefix if token.word.startswith(e.pattern.words[0])]
+            bare = token.word.replace("'", "")
+            prefixed = [e for e in self._by_prefix if bare.startswith(e.pattern.words[0])]
             for entry in [*candidates, *prefixed]:
                 end = match_at(entry.pattern, tokens, start)
                 if end is None:
@@ -164,7 +165,9 @@ class Suggester:
             matched.extend(w for w in hits.themes.get(theme, {}) if w not in matched)
         return score, matched
 
-    def _rank(self, scored: list[tuple[float, int, list[str]]], limit: int | None) -> list[Suggestion]:
+    def _rank(
+        self, scored: list[tuple[float, int, list[str]]], limit: int | None
+    ) -> list[Suggestion]:
         scored.sort(key=lambda item: (-item[0], item[1]))
         seen_per_theme: dict[str, int] = defaultdict(int)
         damped: list[tuple[float, int, list[str]]] = []

@@ -9,6 +9,7 @@ word always gets the same stem, which is all matching needs.
 Trigger syntax:
 - words are matched on their stems, so "bruise" matches "bruises", "bruised", "bruising";
 - a word ending in `*` matches any word starting with it (`exploit*`);
+- a word starting with `=` matches only that exact word, not its other forms (`=missing`);
 - `...` between words allows up to three other words in between (`missed ... appointments`).
 """
 
@@ -31,26 +32,40 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
+_VOWELS = "aeiou"
+
+
 def stem(word: str) -> str:
-    """A crude, consistent stem: plural, past, -ing, possessive and final -e removed."""
+    """A crude, consistent stem: plural, past, -ing, possessive and final -e removed.
+
+    "bruise", "bruises", "bruised", "bruising" all become "bruis"; "move", "moved", "moving"
+    become "move"; "note" stays apart from "not". Only the same-stem property matters.
+    """
     w = word.replace("'", "")
     if len(w) <= 3 or w.isdigit():
         return w
-    if w.endswith("ies") or w.endswith("ied"):
+    cut = False
+    if w.endswith(("ies", "ied")):
         w = w[:-3] + "i"
-    elif w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
-    elif w.endswith("ed") and len(w) > 4:
-        w = w[:-2]
+    elif w.endswith("ing") and len(w) >= 5 and _has_vowel(w[:-3]):
+        w, cut = w[:-3], True
+    elif w.endswith("ed") and not w.endswith("eed") and len(w) >= 4 and _has_vowel(w[:-2]):
+        w, cut = w[:-2], True
     elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+    if cut and len(w) > 2 and w[-1] == w[-2] and w[-1] not in _VOWELS + "lsz":
+        w = w[:-1]
+    elif cut and len(w) <= 3 and w[-1] not in _VOWELS + "wxy" and w[-2] in _VOWELS:
+        w += "e"  # "mov(ing)" -> "move", "us(ing)" -> "use", "not(ed)" -> "note"
     if w.endswith("y") and len(w) > 3:
         w = w[:-1] + "i"
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
+    if w.endswith("e") and len(w) > 4:
         w = w[:-1]
     return w
+
+
+def _has_vowel(part: str) -> bool:
+    return any(ch in _VOWELS + "y" for ch in part)
 
 
 @dataclass(frozen=True)
@@ -73,7 +88,7 @@ class Pattern:
 
     source: str
     words: tuple[str, ...]
-    prefix: tuple[bool, ...]
+    modes: tuple[str, ...]  # "stem", "prefix" or "exact", one per word
     gap_before: tuple[bool, ...]
 
     @property
@@ -88,7 +103,7 @@ class TriggerSyntaxError(ValueError):
 def compile_trigger(trigger: str) -> Pattern:
     """Compile a trigger phrase; raises TriggerSyntaxError if nothing matchable is left."""
     words: list[str] = []
-    prefix: list[bool] = []
+    modes: list[str] = []
     gap: list[bool] = []
     pending_gap = False
     for raw in fold(trigger).replace("\u2026", " ... ").split():
@@ -98,24 +113,34 @@ def compile_trigger(trigger: str) -> Pattern:
             pending_gap = True
             continue
         is_prefix = raw.endswith("*")
-        parts = _WORD.findall(raw.rstrip("*"))
+        is_exact = raw.startswith("=")
+        parts = _WORD.findall(raw.strip("*="))
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
-            words.append(part.replace("'", "") if (is_prefix and last) else stem(part))
-            prefix.append(is_prefix and last)
+            if is_prefix and last:
+                words.append(part.replace("'", ""))
+                modes.append("prefix")
+            elif is_exact:
+                words.append(part.replace("'", ""))
+                modes.append("exact")
+            else:
+                words.append(stem(part))
+                modes.append("stem")
             gap.append(pending_gap and i == 0)
         pending_gap = False if parts else pending_gap
     if not words:
         raise TriggerSyntaxError("a trigger needs at least one word")
     if pending_gap:
         raise TriggerSyntaxError("a trigger cannot end with '...'")
-    return Pattern(trigger, tuple(words), tuple(prefix), tuple(gap))
+    return Pattern(trigger, tuple(words), tuple(modes), tuple(gap))
 
 
 def _word_matches(pattern: Pattern, i: int, token: Token) -> bool:
-    if pattern.prefix[i]:
-        return token.word.replace("'", "").startswith(pattern.words[i])
-    return token.stem == pattern.words[i]
+    mode = pattern.modes[i]
+    if mode == "stem":
+        return token.stem == pattern.words[i]
+    bare = token.word.replace("'", "")
+    return bare.startswith(pattern.words[i]) if mode == "prefix" else bare == pattern.words[i]
 
 
 def match_at(pattern: Pattern, tokens: list[Token], start: int) -> int | None:
