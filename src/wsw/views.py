@@ -6,7 +6,10 @@ Rich drops the styling when NO_COLOR is set or output is not a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from rich.console import Console, Group
@@ -20,9 +23,21 @@ from wsw.packs.loader import LoadedPack
 from wsw.packs.models import Point
 from wsw.suggest import Suggestion, distinct_themes
 
+_TRAILING_SPACE = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
-def stdout() -> Console:
-    return Console(highlight=False)
+
+@contextmanager
+def stdout() -> Iterator[Console]:
+    """A console for stdout whose output carries no trailing padding (tidy when piped)."""
+    console = Console(highlight=False)
+    with console.capture() as captured:
+        yield console
+    sys.stdout.write(_TRAILING_SPACE.sub(r"\1", captured.get()))
+    sys.stdout.flush()
+
+
+def _indent(renderable: Any, below: int = 0) -> Padding:
+    return Padding(renderable, (0, 0, below, 2), expand=False)
 
 
 def _theme_title(library: Library, theme_id: str) -> str:
@@ -31,7 +46,11 @@ def _theme_title(library: Library, theme_id: str) -> str:
 
 
 def print_suggestions(results: list[Suggestion], library: Library) -> None:
-    console = stdout()
+    with stdout() as console:
+        _print_suggestions(console, results, library)
+
+
+def _print_suggestions(console: Console, results: list[Suggestion], library: Library) -> None:
     if not results:
         console.print(
             "No learning matched this information. Try describing what happened in more "
@@ -51,13 +70,13 @@ def print_suggestions(results: list[Suggestion], library: Library) -> None:
 def _suggestion_block(s: Suggestion, library: Library) -> Padding:
     kind = "Practice point" if s.kind == "practice" else "Learning point"
     head = Text.assemble(("• ", "bold"), (s.title, "bold"), (f"  ({kind})", "dim"))
-    parts: list[Any] = [head, Padding(Text(s.text), (0, 0, 0, 2))]
+    parts: list[Any] = [head, _indent(Text(s.text))]
     for figure in s.figures:
-        parts.append(Padding(Text(f"Figure: {figure}", style="italic"), (0, 0, 0, 2)))
+        parts.append(_indent(Text(f"Figure: {figure}", style="italic")))
     why = ", ".join(f"“{m}”" for m in s.matched[:6])
-    parts.append(Padding(Text(f"Why: {why}", style="dim"), (0, 0, 0, 2)))
-    parts.append(Padding(Text(f"Source: {s.source}", style="dim"), (0, 0, 0, 2)))
-    return Padding(Group(*parts), (0, 0, 1, 0))
+    parts.append(_indent(Text(f"Why: {why}", style="dim")))
+    parts.append(_indent(Text(f"Source: {s.source}", style="dim")))
+    return Padding(Group(*parts), (0, 0, 1, 0), expand=False)
 
 
 def pack_rows(library: Library) -> list[dict[str, Any]]:
@@ -122,7 +141,8 @@ def print_pack_table(library: Library) -> None:
             counts,
             "\n".join(_sources_of(loaded, library)) or "-",
         )
-    stdout().print(table)
+    with stdout() as console:
+        console.print(table)
 
 
 def _point_lines(points: Iterable[tuple[str, Point]], library: Library) -> list[Any]:
@@ -132,18 +152,26 @@ def _point_lines(points: Iterable[tuple[str, Point]], library: Library) -> list[
         out.append(
             Text.assemble(("• ", "bold"), (p.title, "bold"), (f"  ({label}, {p.id})", "dim"))
         )
-        out.append(Padding(Text(p.text), (0, 0, 0, 2)))
+        out.append(_indent(Text(p.text)))
         for figure in p.figures:
-            out.append(Padding(Text(f"Figure: {figure}", style="italic"), (0, 0, 0, 2)))
+            out.append(_indent(Text(f"Figure: {figure}", style="italic")))
         if len(p.themes) > 1:
             also = ", ".join(_theme_title(library, t) for t in p.themes[1:])
-            out.append(Padding(Text(f"Also: {also}", style="dim"), (0, 0, 0, 2)))
-        out.append(Padding(Text(f"Source: {library.cite(p.source)}", style="dim"), (0, 0, 1, 2)))
+            out.append(_indent(Text(f"Also: {also}", style="dim")))
+        out.append(
+            Padding(
+                Text(f"Source: {library.cite(p.source)}", style="dim"), (0, 0, 1, 2), expand=False
+            )
+        )
     return out
 
 
 def print_pack(loaded: LoadedPack, library: Library) -> None:
-    console = stdout()
+    with stdout() as console:
+        _print_pack(console, loaded, library)
+
+
+def _print_pack(console: Console, loaded: LoadedPack, library: Library) -> None:
     p = loaded.pack
     head = [Text(f"{p.title}  (id {p.id}, version {p.version})", style="bold")]
     if p.description:
@@ -159,7 +187,7 @@ def print_pack(loaded: LoadedPack, library: Library) -> None:
             console.print(
                 Text.assemble(("• ", "bold"), (theme.title, "bold"), (f" ({theme.id})", "dim"))
             )
-            console.print(Padding(Text(theme.description), (0, 0, 0, 2)))
+            console.print(_indent(Text(theme.description)))
     points = [("learning", pt) for pt in p.learning_points] + [
         ("practice", pt) for pt in p.practice_points
     ]
@@ -182,11 +210,15 @@ def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
         )
         for case in p.case_studies:
             console.print(Text(case.title, style="bold"))
-            console.print(Padding(Text(f"{case.review}\n{case.summary}"), (0, 0, 0, 2)))
+            console.print(_indent(Text(f"{case.review}\n{case.summary}")))
             for item in case.learning:
-                console.print(Padding(Text(f"- {item}"), (0, 0, 0, 2)))
+                console.print(_indent(Text(f"- {item}")))
             console.print(
-                Padding(Text(f"Source: {library.cite(case.source)}", style="dim"), (0, 0, 1, 2))
+                Padding(
+                    Text(f"Source: {library.cite(case.source)}", style="dim"),
+                    (0, 0, 1, 2),
+                    expand=False,
+                )
             )
     checks = [("Escalation question", c) for c in p.escalation_questions] + [
         ("Check", c) for c in p.checks
@@ -200,7 +232,7 @@ def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
         for res in p.resources:
             url = f" {res.url}" if res.url else ""
             console.print(Text.assemble(("• ", "bold"), (res.title, "bold"), f" ({res.kind}){url}"))
-            console.print(Padding(Text(res.description), (0, 0, 0, 2)))
+            console.print(_indent(Text(res.description)))
     for walk in p.walks:
         console.rule(Text(f"Walk: {walk.title} ({walk.id})", style="bold"), align="left")
         for n, stage in enumerate(walk.stages, 1):

@@ -75,7 +75,10 @@ class Library:
     def cite(self, ref: SourceRef) -> str:
         """A short human citation: document, year, section and page."""
         source = self.sources.get(ref.document)
-        doc = f"{source.title} ({source.publisher}, {source.year})" if source else ref.document
+        if source is None:
+            doc = ref.document
+        else:
+            doc = f"{source.short_title or source.title} ({source.publisher}, {source.year})"
         page = f", p. {ref.page}" if ref.page else ""
         return f"{doc}: {ref.section}{page}"
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -32,6 +40,26 @@ Text = Annotated[str, Field(min_length=1)]
 Version = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int | float) else v)]
 
 
+def _check_trigger(trigger: str) -> str:
+    from wsw.suggest.text import compile_trigger
+
+    compile_trigger(trigger)
+    return trigger
+
+
+Triggers = Annotated[
+    list[Annotated[str, AfterValidator(_check_trigger)]],
+    Field(
+        default_factory=list,
+        description=(
+            "Words and phrases in case information that make this relevant. Matched on word "
+            "stems; `word*` matches any ending, `=word` only that exact word, and `...` allows "
+            "up to three words in between."
+        ),
+    ),
+]
+
+
 class Model(BaseModel):
     """Base for every pack model: strict about unknown keys, tolerant of layout."""
 
@@ -43,6 +71,7 @@ class Source(Model):
 
     id: Id = Field(description="How points in this pack refer to the document.")
     title: Text
+    short_title: str | None = Field(default=None, description="A short name for citations.")
     publisher: Text
     year: int = Field(ge=1900, le=2100)
     authors: str | None = None
@@ -65,10 +94,7 @@ class Theme(Model):
     id: Id
     title: Text
     description: Text
-    triggers: list[str] = Field(
-        default_factory=list,
-        description="Words and phrases in case information that make this theme relevant.",
-    )
+    triggers: Triggers
 
 
 class ThemeCount(Model):
@@ -130,7 +156,7 @@ class Point(Model):
     source: SourceRef
     age_bands: list[AgeBand] | None = None
     figures: list[Text] = Field(default_factory=list)
-    triggers: list[str] = Field(default_factory=list)
+    triggers: Triggers
     stages: list[Id] = Field(
         default_factory=list,
         description="Walk stages at which this point is shown as a reminder.",

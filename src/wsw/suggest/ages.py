@@ -37,7 +37,10 @@ _UNIT_OLD = re.compile(
     rf"\b{_NUM}{_SEP}(day|week|month|year|yr)s?{_SEP}old\b|\baged?\s+{_NUM}\b(?:\s*(month|week))?",
     re.IGNORECASE,
 )
-_BRACKET_AGE = re.compile(r"\b[A-Z][a-z]+\s*\((\d{1,2})\)")
+_BRACKET_AGE = re.compile(
+    r"\((\d{1,2})\s*(months?|mths?|m|weeks?|wks?|w|years?|yrs?|y/?o)?\s*[,);]", re.IGNORECASE
+)
+_PREGNANT = re.compile(r"\b(pregnan\w*|unborn|pre-?birth)\b", re.IGNORECASE)
 _INFANT_WORDS = re.compile(
     r"\b(baby|babies|newborn|new-born|infant|unborn|neonat\w*)\b", re.IGNORECASE
 )
@@ -81,7 +84,13 @@ def infer_age_bands(text: str) -> list[AgeBand]:
         else:
             add(band_for_age(number))
     for m in _BRACKET_AGE.finditer(text):
-        add(band_for_age(int(m.group(1))))
-    if _INFANT_WORDS.search(text):
+        number, unit = int(m.group(1)), (m.group(2) or "y").lower()
+        if unit.startswith("w") or (unit.startswith("m") and number < 12):
+            add("under-1")
+        elif unit.startswith("m"):
+            add(band_for_age(number // 12))
+        else:
+            add(band_for_age(number))
+    if _INFANT_WORDS.search(text) or _PREGNANT.search(text):
         add("under-1")
     return found

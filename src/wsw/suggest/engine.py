@@ -163,7 +163,7 @@ class Suggester:
         matched = list(own)
         for theme in point.themes:
             matched.extend(w for w in hits.themes.get(theme, {}) if w not in matched)
-        return score, matched
+        return score, _drop_contained(matched)
 
     def _rank(
         self, scored: list[tuple[float, int, list[str]]], limit: int | None
@@ -196,6 +196,11 @@ class Suggester:
             figures=list(p.figures),
             pack=ref.pack,
         )
+
+
+def _drop_contained(phrases: list[str]) -> list[str]:
+    """Keep "mum's new fella", drop "new fella" and "fella": one reason, said once."""
+    return [p for p in phrases if not any(p != q and f" {p} " in f" {q} " for q in phrases)]
 
 
 def distinct_themes(suggestions: Iterable[Suggestion]) -> list[str]:

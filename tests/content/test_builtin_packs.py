@@ -1,0 +1,102 @@
+"""The built-in packs: valid, traceable to their documents, and in their own words."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import DATA
+
+from wsw.packs import load_library
+from wsw.packs.models import Pack
+
+REQUIRED_THEMES = {
+    "child-daily-life", "family-network", "reluctant-engagement", "critical-thinking",
+    "changing-risk", "information-sharing", "escalation", "supervision", "domestic-abuse",
+    "substance-misuse", "parental-mental-health", "neglect", "male-carers", "diversity-culture",
+    "gender-identity", "disability", "behavioural-indicators", "sexual-abuse", "physical-abuse",
+    "adolescents-exploitation", "suicide-self-harm", "infants", "hidden-children",
+}  # fmt: skip
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    return load_library(user=False, env=False)
+
+
+def test_the_three_packs_load(library) -> None:  # type: ignore[no-untyped-def]
+    assert [p.pack.id for p in library.packs] == ["core", "cspr-2020", "scr-2017-19"]
+
+
+def test_required_themes_are_defined_in_core(library) -> None:  # type: ignore[no-untyped-def]
+    core = library.pack("core").pack
+    assert {t.id for t in core.themes} >= REQUIRED_THEMES
+
+
+def test_every_theme_has_points_of_its_own(library) -> None:  # type: ignore[no-untyped-def]
+    primary = {ref.point.primary_theme for ref in library.points}
+    assert set(library.themes) - primary == set()
+
+
+def test_every_point_cites_a_declared_document(library) -> None:  # type: ignore[no-untyped-def]
+    for ref in library.points:
+        assert ref.point.source.document in library.sources, ref.point.id
+
+
+@pytest.mark.parametrize("table", sorted((DATA / "coverage").glob("*.yaml")), ids=lambda p: p.stem)
+def test_coverage_table_traces_every_learning_point(table: Path, library) -> None:  # type: ignore[no-untyped-def]
+    """Each learning point of the document is carried by pack entries citing that section."""
+    data = yaml.safe_load(table.read_text(encoding="utf-8"))
+    by_id = {ref.point.id: ref.point for ref in library.points}
+    by_id.update({c.id: c for c in library.case_studies})
+    assert len(data["entries"]) >= 10
+    for entry in data["entries"]:
+        assert entry["points"], entry
+        for point_id in entry["points"]:
+            assert point_id in by_id, f"{table.name}: {point_id} is not in any pack"
+            source = by_id[point_id].source
+            assert source.document == data["document"], point_id
+            assert source.section == entry["section"], point_id
+
+
+def test_scr_learning_point_sections_are_all_covered() -> None:
+    """Every section of the briefing that ends in a 'Learning points' list is in the table."""
+    table = yaml.safe_load((DATA / "coverage" / "scr-2017-19.yaml").read_text(encoding="utf-8"))
+    sections = {e["section"] for e in table["entries"]}
+    for heading in [
+        "Normalisation of neglect in areas of high deprivation and poverty",
+        "Being alert to behavioural indicators",
+        "Lack of action following disclosure of sexual abuse",
+        "Achieving best evidence (ABE) interviews",
+        "The experiences and behaviour of older children",
+        "Information sharing and effective communication",
+        "Professional disagreement and escalation of concerns",
+    ]:
+        assert heading in sections, heading
+
+
+def test_children_in_case_studies_are_not_named_in_points(library) -> None:  # type: ignore[no-untyped-def]
+    names = {"Alice", "Beth", "Annie", "Lily", "Billy", "Sasha", "Jane"}
+    for ref in library.points:
+        words = set(re.findall(r"[A-Z][a-z]+", f"{ref.point.title} {ref.point.text}"))
+        assert not words & names, ref.point.id
+
+
+def test_json_schema_describes_a_pack() -> None:
+    schema = Pack.model_json_schema(by_alias=True)
+    assert {"schema", "id", "title", "version"} <= set(schema["required"])
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="source documents are only on development machines")
+def test_figures_and_prose_are_not_copied() -> None:
+    tool = SEEDS.parent / "tools" / "check-copying"
+    content = Path(__file__).resolve().parents[2] / "content"
+    result = subprocess.run(
+        [sys.executable, str(tool), str(content)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
