@@ -202,13 +202,11 @@ def packs_validate(
     """Check packs and list every problem at once, with file, line and field."""
     from wsw import paths as wsw_paths
     from wsw.errors import InputError, Problem
-    from wsw.packs.library import build_library
+    from wsw.packs.library import check_library, load_packs
     from wsw.packs.loader import pack_paths
 
     targets: list[tuple[Path, str]] = []
     problems: list[Problem] = []
-    if builtin:
-        targets.extend((p, "built-in") for p in pack_paths(wsw_paths.builtin_packs_dir()))
     for path in paths:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder.")
@@ -219,7 +217,18 @@ def packs_validate(
             if not found:
                 problems.append(Problem(str(path), None, None, "", "no pack files (*.yaml) here"))
             targets.extend((p, "given") for p in found)
-    library = build_library(targets, problems)
+    given, found_problems = load_packs(targets)
+    problems.extend(found_problems)
+    base = []
+    if builtin:
+        # A given pack with a built-in's id (an edited copy of `content/`) stands in for it.
+        given_ids = {p.pack.id for p in given}
+        builtins, builtin_problems = load_packs(
+            [(p, "built-in") for p in pack_paths(wsw_paths.builtin_packs_dir())]
+        )
+        base = [p for p in builtins if p.pack.id not in given_ids]
+        problems.extend(builtin_problems)
+    library = check_library([*base, *given], problems)
     count = len(library.packs)
     typer.echo(
         f"OK: {count} pack{'s' if count != 1 else ''} valid, {len(library.points)} points.",

@@ -113,11 +113,9 @@ def load_library(
     return build_library(targets, problems)
 
 
-def build_library(
-    targets: list[tuple[Path, str]], problems: list[Problem] | None = None
-) -> Library:
-    """Load each pack path (skipping one seen twice) and check them together."""
-    problems = list(problems or [])
+def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[Problem]]:
+    """Load and validate each pack path on its own (a path seen twice is loaded once)."""
+    problems: list[Problem] = []
     loaded: list[LoadedPack] = []
     seen: set[Path] = set()
     for path, origin in targets:
@@ -129,7 +127,20 @@ def build_library(
             loaded.append(load_pack(path, origin, _shown(path)))
         except YamlProblems as exc:
             problems.extend(exc.problems)
-    problems.extend(cross_check(loaded))
+    return loaded, problems
+
+
+def build_library(
+    targets: list[tuple[Path, str]], problems: list[Problem] | None = None
+) -> Library:
+    """Load each pack path and check them together."""
+    loaded, found = load_packs(targets)
+    return check_library(loaded, [*(problems or []), *found])
+
+
+def check_library(loaded: list[LoadedPack], problems: list[Problem]) -> Library:
+    """Check references between loaded packs; raise PackError if anything is wrong."""
+    problems = [*problems, *cross_check(loaded)]
     if problems:
         raise PackError(problems)
     return Library(loaded)
