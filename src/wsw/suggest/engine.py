@@ -48,8 +48,8 @@ class Suggestion(BaseModel):
 
 
 def _weight(pattern: Pattern) -> float:
-    """Longer phrases are more specific, so they count for more."""
-    return min(1.0 + 0.6 * (pattern.length - 1), 3.0)
+    """Longer phrases are more specific, so they count for more; authors can say weak/strong."""
+    return min(1.0 + 0.6 * (pattern.length - 1), 3.0) * pattern.strength
 
 
 @dataclass

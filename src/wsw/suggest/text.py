@@ -10,7 +10,9 @@ Trigger syntax:
 - words are matched on their stems, so "bruise" matches "bruises", "bruised", "bruising";
 - a word ending in `*` matches any word starting with it (`exploit*`);
 - a word starting with `=` matches only that exact word, not its other forms (`=missing`);
-- `...` between words allows up to three other words in between (`missed ... appointments`).
+- `...` between words allows up to three other words in between (`missed ... appointments`);
+- a trigger starting with `~` is weak (counts half: a common word that only hints at the
+  theme), and one ending in `!` is strong (counts double: a word that all but names it).
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class Pattern:
     words: tuple[str, ...]
     modes: tuple[str, ...]  # "stem", "prefix" or "exact", one per word
     gap_before: tuple[bool, ...]
+    strength: float = 1.0
 
     @property
     def length(self) -> int:
@@ -106,7 +109,13 @@ def compile_trigger(trigger: str) -> Pattern:
     modes: list[str] = []
     gap: list[bool] = []
     pending_gap = False
-    for raw in fold(trigger).replace("\u2026", " ... ").split():
+    body = trigger.strip()
+    strength = 1.0
+    if body.startswith("~"):
+        body, strength = body[1:], 0.5
+    elif body.endswith("!"):
+        body, strength = body[:-1], 2.0
+    for raw in fold(body).replace("\u2026", " ... ").split():
         if raw == "...":
             if not words:
                 raise TriggerSyntaxError("a trigger cannot start with '...'")
@@ -132,7 +141,7 @@ def compile_trigger(trigger: str) -> Pattern:
         raise TriggerSyntaxError("a trigger needs at least one word")
     if pending_gap:
         raise TriggerSyntaxError("a trigger cannot end with '...'")
-    return Pattern(trigger, tuple(words), tuple(modes), tuple(gap))
+    return Pattern(trigger, tuple(words), tuple(modes), tuple(gap), strength)
 
 
 def _word_matches(pattern: Pattern, i: int, token: Token) -> bool:
