@@ -112,6 +112,15 @@ def _counts(loaded: LoadedPack) -> dict[str, int]:
     return {k: v for k, v in counts.items() if v}
 
 
+_SINGULAR = {"case studies": "case study"}
+
+
+def _count_label(kind: str, count: int) -> str:
+    if count == 1:
+        kind = _SINGULAR.get(kind, kind.removesuffix("s"))
+    return f"{count} {kind}"
+
+
 def _sources_of(loaded: LoadedPack, library: Library) -> list[str]:
     """The documents a pack cites: its own declared sources, else those its points refer to."""
     if loaded.pack.sources:
@@ -133,7 +142,7 @@ def print_pack_table(library: Library) -> None:
     table.add_column("contents")
     table.add_column("source")
     for loaded in library.packs:
-        counts = "\n".join(f"{v} {k}" for k, v in _counts(loaded).items())
+        counts = "\n".join(_count_label(k, v) for k, v in _counts(loaded).items())
         table.add_row(
             loaded.pack.id,
             loaded.pack.title,
