@@ -1,0 +1,242 @@
+"""The walk as a state machine: which question is next, answering, going back, skipping.
+
+A Session knows nothing of terminals or files. It holds the answers and a cursor; which
+questions are visible is worked out afresh from the answers every time, so changing an early
+answer (after `:back`) can bring questions in or take them out without any bookkeeping.
+Answers to questions that have become hidden are kept (the practitioner may come back to
+them) but left out of `visible_answers`, which is what the note uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from wsw.packs.library import Library
+from wsw.packs.models import Choice, Question, SourceRef, Stage, Walk
+from wsw.walk.conditions import Facts, holds
+from wsw.walk.values import Value, choices_for
+
+THEMES_FROM = "themes"
+AGES_FROM = "age-bands"
+CASE_TYPE_QUESTION = "case-type"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A short message shown at a stage, with where it comes from."""
+
+    id: str
+    text: str
+    kind: str  # "reminder", "check", "escalation" or "practice"
+    source: str | None = None
+
+
+@dataclass
+class Step:
+    """Everything an asker needs to put one question to someone."""
+
+    stage: Stage
+    stage_number: int
+    stage_count: int
+    question: Question
+    question_number: int
+    question_count: int
+    choices: list[Choice]
+    current: Value | None
+    reminders: list[Reminder] = field(default_factory=list)
+    suggested: list[str] = field(default_factory=list)
+
+    @property
+    def first_in_stage(self) -> bool:
+        return self.question_number == 1
+
+
+class Session:
+    """One reflection in progress."""
+
+    def __init__(
+        self,
+        walk: Walk,
+        library: Library,
+        answers: dict[str, Any] | None = None,
+        skipped: list[str] | None = None,
+    ) -> None:
+        self.walk = walk
+        self.library = library
+        self.answers: dict[str, Any] = dict(answers or {})
+        self.skipped: set[str] = set(skipped or [])
+        self.shown: set[str] = set()
+        self.history: list[str] = []
+        self.suggestions: dict[str, list[str]] = {}
+        self._theme_titles = {t.id: t.title for t in library.themes.values()}
+        self.cursor: str | None = self._first_unanswered()
+
+    # -- what is visible --------------------------------------------------------------------
+
+    def facts(self) -> Facts:
+        themes: set[str] = set()
+        ages: set[str] = set()
+        for stage in self.walk.stages:
+            for q in stage.questions:
+                value = self.answers.get(q.id)
+                if isinstance(value, list) and q.choices_from == THEMES_FROM:
+                    themes.update(value)
+                if isinstance(value, list) and q.choices_from == AGES_FROM:
+                    ages.update(value)
+        case_type = self.answers.get(CASE_TYPE_QUESTION)
+        return Facts(self.answers, frozenset(themes), frozenset(ages),
+                     case_type if isinstance(case_type, str) else None)  # fmt: skip
+
+    def visible(self) -> list[tuple[Stage, Question]]:
+        facts = self.facts()
+        return [(s, q) for s in self.walk.stages for q in s.questions if holds(q.when, facts)]
+
+    def visible_answers(self) -> dict[str, Any]:
+        return {q.id: self.answers[q.id] for _, q in self.visible() if q.id in self.answers}
+
+    def question(self, question_id: str) -> Question:
+        for stage in self.walk.stages:
+            for q in stage.questions:
+                if q.id == question_id:
+                    return q
+        raise KeyError(question_id)
+
+    def choices(self, question: Question) -> list[Choice]:
+        return choices_for(question, self._theme_titles)
+
+    def _first_unanswered(self) -> str | None:
+        for _, q in self.visible():
+            if q.id not in self.answers and q.id not in self.skipped:
+                return q.id
+        return None
+
+    @property
+    def done(self) -> bool:
+        return self.cursor is None
+
+    # -- moving -----------------------------------------------------------------------------
+
+    def step(self) -> Step | None:
+        """The question to ask now, with its reminders; None when the walk is finished."""
+        if self.cursor is None:
+            return None
+        visible = self.visible()
+        ids = [q.id for _, q in visible]
+        if self.cursor not in ids:
+            self.cursor = self._next_after(self.cursor)
+            if self.cursor is None:
+                return None
+        stage, question = visible[ids.index(self.cursor)]
+        stages = [s for s in self.walk.stages if any(v[0].id == s.id for v in visible)]
+        in_stage = [q for s, q in visible if s.id == stage.id]
+        suggested = self._suggested_for(question)
+        current = self.answers.get(question.id)
+        if current is None and suggested:
+            current = suggested
+        return Step(
+            stage=stage,
+            stage_number=stages.index(stage) + 1,
+            stage_count=len(stages),
+            question=question,
+            question_number=in_stage.index(question) + 1,
+            question_count=len(in_stage),
+            choices=self.choices(question),
+            current=current,
+            reminders=self._new_reminders(stage),
+            suggested=suggested,
+        )
+
+    def answer(self, value: Value) -> None:
+        assert self.cursor is not None, "the walk is finished"
+        self.answers[self.cursor] = value
+        self.skipped.discard(self.cursor)
+        self._advance()
+
+    def skip(self) -> None:
+        """Leave an optional question unanswered. Required questions cannot be skipped."""
+        assert self.cursor is not None, "the walk is finished"
+        if self.question(self.cursor).required:
+            raise ValueError("this question needs an answer")
+        self.answers.pop(self.cursor, None)
+        self.skipped.add(self.cursor)
+        self._advance()
+
+    def back(self) -> bool:
+        """Return to the previous question asked. False when there is nowhere to go back to."""
+        visible = {q.id for _, q in self.visible()}
+        while self.history:
+            previous = self.history.pop()
+            if previous in visible:
+                self.cursor = previous
+                return True
+        return False
+
+    def go_to_stage(self, stage_id: str) -> None:
+        """Jump to the first visible question of a stage (from the preview)."""
+        for stage, q in self.visible():
+            if stage.id == stage_id:
+                if self.cursor is not None:
+                    self.history.append(self.cursor)
+                self.cursor = q.id
+                return
+        raise KeyError(stage_id)
+
+    def _advance(self) -> None:
+        assert self.cursor is not None
+        self.history.append(self.cursor)
+        self.cursor = self._next_after(self.cursor)
+
+    def _next_after(self, question_id: str) -> str | None:
+        order = [q.id for s in self.walk.stages for q in s.questions]
+        visible = {q.id for _, q in self.visible()}
+        for qid in order[order.index(question_id) + 1 :]:
+            if qid in visible:
+                return qid
+        return None
+
+    # -- learning and reminders ---------------------------------------------------------------
+
+    def _suggested_for(self, question: Question) -> list[str]:
+        """For a themes question: the themes suggested by the answers it draws on."""
+        if not question.suggest_from or question.choices_from != THEMES_FROM:
+            return []
+        from wsw.suggest import Suggester, distinct_themes
+
+        text = "\n".join(str(self.answers.get(q, "")) for q in question.suggest_from).strip()
+        if not text:
+            return []
+        bands = sorted(self.facts().age_bands)
+        results = Suggester(self.library).suggest(text, age_bands=bands, limit=20)  # type: ignore[arg-type]
+        self.suggestions[question.id] = [r.id for r in results]
+        return distinct_themes(results)[:6]
+
+    def _new_reminders(self, stage: Stage) -> list[Reminder]:
+        """Reminders for this stage that apply now and have not been shown yet."""
+        out = [r for r in self.reminders(stage.id) if r.id not in self.shown]
+        self.shown.update(r.id for r in out)
+        return out
+
+    def reminders(self, stage_id: str) -> list[Reminder]:
+        """Every reminder that applies at a stage given the answers so far."""
+        return list(self._reminders(stage_id))
+
+    def _reminders(self, stage_id: str) -> Iterator[Reminder]:
+        facts = self.facts()
+        lib = self.library
+        stage = next(s for s in self.walk.stages if s.id == stage_id)
+        for r in stage.reminders:
+            if holds(r.when, facts):
+                yield Reminder(r.id, r.text, "reminder", self._cite(r.source))
+        for kind, checks in (("escalation", lib.escalation_questions), ("check", lib.checks)):
+            for c in checks:
+                if c.stage == stage_id and holds(c.when, facts):
+                    yield Reminder(c.id, c.text, kind, self._cite(c.source))
+        for ref in lib.points:
+            p = ref.point
+            if ref.kind == "practice" and stage_id in p.stages and p.primary_theme in facts.themes:
+                yield Reminder(p.id, p.title, "practice", self._cite(p.source))
+
+    def _cite(self, ref: SourceRef | None) -> str | None:
+        return self.library.cite(ref) if ref else None

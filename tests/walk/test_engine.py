@@ -1,0 +1,182 @@
+"""The walk engine driven by a scripted asker: order, conditions, back, skip, resume."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wsw.packs import Library, load_library
+from wsw.walk.engine import Back, Skip, Stop, drive
+from wsw.walk.scripted import ScriptedAsker
+from wsw.walk.session import Session
+
+FULL = {
+    "case-ref": "Child A - new partner",
+    "supervision-date": "2026-12-01",
+    "case-type": "private-law",
+    "age-bands": ["1-5"],
+    "information": "Mother's new partner moved in; police check shows assault on an ex-partner.",
+    "source": "police",
+    "how-known": "records",
+    "when-where": "Last month, at the family home.",
+    "is-new": "new",
+    "evidence": "PNC record.",
+    "checked": False,
+    "unknowns": ["Is he caring for the child alone?"],
+    "themes": ["male-carers", "domestic-abuse"],
+    "before": "Low risk.",
+    "meaning-child": "Possible exposure to violence.",
+    "other-children": "His own children?",
+    "safety-now": "Unclear.",
+    "future-risk": "Higher.",
+    "daily-life": "Nursery three days.",
+    "child-voice": "Not yet seen.",
+    "seen-alone": False,
+    "alternatives": ["Historic, one-off", "He is harming the mother now"],
+    "alternatives-test": "Police call-outs, speak to the mother alone.",
+    "change-mind": "Evidence of recent incidents.",
+    "scale-before": 7,
+    "scale-after": 4,
+    "scale-reason": "A history of violence to a partner.",
+    "options": ["Safeguarding letter", "Referral"],
+    "decision": "Refer under s47 and tell the court.",
+    "actions": [{"action": "Refer to LA", "owner": "FCA", "due": "2026-11-25"}],
+    "referral": "s47",
+    "share-what": "The conviction and what it means for Child A.",
+    "already-shared": "unknown",
+    "disagreement": False,
+    "pivotal": ["finely-balanced"],
+    "situational-supervision": True,
+    "supervision-questions": ["Is a s47 referral proportionate?"],
+}
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(user=False, env=False)
+
+
+def session(library: Library, answers: dict[str, Any] | None = None) -> Session:
+    return Session(library.walks["individual"], library, answers)
+
+
+def run(library: Library, replies: list[Any]) -> tuple[Session, ScriptedAsker]:
+    s = session(library)
+    asker = ScriptedAsker(replies)
+    drive(s, asker, lambda _: None)
+    return s, asker
+
+
+def test_a_full_walk_answers_every_visible_question(library: Library) -> None:
+    probe = session(library, FULL)
+    s, asker = run(library, [FULL[q.id] for _, q in probe.visible()])
+    assert s.done
+    assert s.visible_answers() == {q.id: FULL[q.id] for _, q in probe.visible()}
+    asked = [step.question.id for step in asker.asked]
+    assert asked[0] == "case-ref"
+    assert "escalation-stage" not in asked
+    assert asker.told == []
+
+
+def test_conditions_bring_in_questions(library: Library) -> None:
+    with_checked = {**FULL, "checked": True}
+    assert "checked-how" in [q.id for _, q in session(library, with_checked).visible()]
+    disagree = {**FULL, "disagreement": True}
+    visible = [q.id for _, q in session(library, disagree).visible()]
+    assert {"escalation-stage", "escalation-with", "escalation-by"} <= set(visible)
+    same_scale = {**FULL, "scale-after": 7}
+    visible = [q.id for _, q in session(library, same_scale).visible()]
+    assert "scale-same-reason" in visible and "scale-reason" not in visible
+
+
+def test_reminders_follow_themes_ages_and_answers(library: Library) -> None:
+    answers = {**FULL, "themes": ["domestic-abuse", "substance-misuse"], "age-bands": ["under-1"]}
+    s = session(library, answers)
+    so_what = {r.id for r in s.reminders("so-what")}
+    assert {"so-what.interacting-risks", "so-what.infants", "so-what.not-seen-alone"} <= so_what
+    then_what = {r.id for r in s.reminders("then-what")}
+    assert "then-what.situational-supervision" in then_what
+    assert "then-what.check-passed-on" in then_what
+    assert not any(r.startswith("core.esc.") for r in then_what)
+    escalating = session(library, {**answers, "disagreement": True})
+    assert "core.esc.decision" in {r.id for r in escalating.reminders("then-what")}
+    one_theme = session(library, {**FULL, "themes": ["domestic-abuse"]})
+    assert "so-what.interacting-risks" not in {r.id for r in one_theme.reminders("so-what")}
+
+
+def test_themes_are_suggested_from_the_information(library: Library) -> None:
+    script = [
+        FULL[k]
+        for k in (
+            "case-ref",
+            "supervision-date",
+            "case-type",
+            "age-bands",
+            "information",
+            "source",
+            "how-known",
+            "when-where",
+            "is-new",
+            "evidence",
+        )
+    ]
+    script += [False, []]  # not checked; no unknowns
+    s, asker = run(library, script)
+    step = s.step()
+    assert step is not None and step.question.id == "themes"
+    assert "male-carers" in step.suggested and "domestic-abuse" in step.suggested
+    assert step.current == step.suggested
+
+
+def test_back_returns_to_the_previous_question_and_keeps_answers(library: Library) -> None:
+    s, asker = run(library, ["Ref", "2026-12-01", Back(), Back(), "Ref 2", Stop()])
+    assert s.answers["case-ref"] == "Ref 2"
+    assert s.answers["supervision-date"] == "2026-12-01"
+    assert [st.question.id for st in asker.asked][:5] == [
+        "case-ref", "supervision-date", "case-type", "supervision-date", "case-ref",
+    ]  # fmt: skip
+    assert asker.asked[3].current == "2026-12-01"
+
+
+def test_back_at_the_start_is_explained(library: Library) -> None:
+    _, asker = run(library, [Back(), Stop()])
+    assert "nothing to go back to" in asker.told[0]
+
+
+def test_skip_only_optional_questions(library: Library) -> None:
+    s, asker = run(library, [Skip(), "Ref", Skip(), Stop()])
+    assert "cannot be skipped" in asker.told[0]
+    assert "supervision-date" in s.skipped
+    assert s.cursor == "case-type"
+
+
+def test_bad_values_are_explained_and_asked_again(library: Library) -> None:
+    s, asker = run(library, ["Ref", "not a date", "2026-12-01", "civil", "public-law", Stop()])
+    assert s.answers["supervision-date"] == "2026-12-01"
+    assert s.answers["case-type"] == "public-law"
+    assert "date" in asker.told[0] and "one of" in asker.told[1]
+
+
+def test_resume_starts_at_the_first_unanswered_question(library: Library) -> None:
+    partial = {k: FULL[k] for k in ("case-ref", "supervision-date", "case-type", "age-bands")}
+    s = session(library, partial)
+    step = s.step()
+    assert step is not None and step.question.id == "information"
+    assert step.stage.id == "what" and step.stage_number == 2
+
+
+def test_changing_an_answer_hides_dependent_questions_from_the_note(library: Library) -> None:
+    s = session(library, {**FULL, "checked": True, "checked-how": "Rang the school."})
+    assert "checked-how" in s.visible_answers()
+    s.answers["checked"] = False
+    assert "checked-how" not in s.visible_answers()
+    assert s.answers["checked-how"] == "Rang the school."
+
+
+def test_progress_counts_visible_questions(library: Library) -> None:
+    s = session(library)
+    step = s.step()
+    assert step is not None
+    assert (step.stage_number, step.stage_count) == (1, 5)
+    assert (step.question_number, step.question_count) == (1, 4)
