@@ -119,7 +119,7 @@ def test_not_a_mapping_and_empty_files(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    write(tmp_path / "packs" / "a.yaml", MINIMAL_PACK.replace("[neglect]", "[nope]"))
+    write(tmp_path / "packs" / "a.yaml", MINIMAL_PACK.replace("page: 16", "page: p16"))
     write(tmp_path / "packs" / "b.yaml", "id: [")
     with pytest.raises(PackError) as info:
         load_library([tmp_path / "packs"], user=False, env=False)
@@ -163,3 +163,20 @@ def test_broken_user_pack_stops_every_command_clearly(wsw_home: Path, wsw: Runne
     assert result.code == 2
     assert "mine.yaml:1:1: title: missing required field 'title'" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_broken_core_does_not_bury_its_problem_under_hundreds(tmp_path: Path) -> None:
+    from wsw.packs.library import build_library
+    from wsw.packs.loader import pack_paths
+    from wsw.paths import builtin_packs_dir
+
+    copy = tmp_path / "content"
+    copy.mkdir()
+    for pack in pack_paths(builtin_packs_dir()):
+        (copy / pack.name).write_text(pack.read_text(encoding="utf-8"), encoding="utf-8")
+    core = copy / "core.yaml"
+    core.write_text(core.read_text(encoding="utf-8").replace("title: wsw core", "title: [wsw"))
+    with pytest.raises(PackError) as info:
+        build_library([(p, "given") for p in pack_paths(copy)])
+    (problem,) = info.value.problems
+    assert problem.file.endswith("core.yaml")

@@ -122,7 +122,7 @@ def test_themes_are_suggested_from_the_information(library: Library) -> None:
         )
     ]
     script += [False, []]  # not checked; no unknowns
-    s, asker = run(library, script)
+    s, _ = run(library, script)
     step = s.step()
     assert step is not None and step.question.id == "themes"
     assert "male-carers" in step.suggested and "domestic-abuse" in step.suggested

@@ -139,8 +139,12 @@ def build_library(
 
 
 def check_library(loaded: list[LoadedPack], problems: list[Problem]) -> Library:
-    """Check references between loaded packs; raise PackError if anything is wrong."""
-    problems = [*problems, *cross_check(loaded)]
+    """Check references between loaded packs; raise PackError if anything is wrong.
+
+    When a pack could not be read, references to what it defines would all look broken, so
+    only its own problems are reported; references are checked once every pack reads.
+    """
+    problems = [*problems, *cross_check(loaded, references=not problems)]
     if problems:
         raise PackError(problems)
     return Library(loaded)
@@ -191,7 +195,7 @@ class _Ids:
             self.at[key] = here
 
 
-def cross_check(packs: list[LoadedPack]) -> list[Problem]:
+def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Problem]:
     """Problems between packs: duplicate ids, unknown themes, sources, stages and questions."""
     problems: list[Problem] = []
     pack_ids = _Ids("pack")
@@ -230,6 +234,8 @@ def cross_check(packs: list[LoadedPack]) -> list[Problem]:
                 for stage in w.stages:
                     stage_ids.add(stage.id)
                     question_ids.update(q.id for q in stage.questions)
+    if not references:
+        return problems
     known_packs = set(pack_ids.at)
     for loaded in packs:
         for i, req in enumerate(loaded.pack.requires):

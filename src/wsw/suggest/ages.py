@@ -40,7 +40,10 @@ _UNIT_OLD = re.compile(
 _BRACKET_AGE = re.compile(
     r"\((\d{1,2})\s*(months?|mths?|m|weeks?|wks?|w|years?|yrs?|y/?o)?\s*[,);]", re.IGNORECASE
 )
-_PREGNANT = re.compile(r"\b(pregnan\w*|unborn|pre-?birth)\b", re.IGNORECASE)
+_PREGNANT = re.compile(
+    r"\b(pregnan\w*|unborn|pre-?birth|\d{1,2}/40)\b|\b\d{1,2}/52\b", re.IGNORECASE
+)
+_YEARS_MONTHS = re.compile(r"\((\d{1,2})\s*y\s*(\d{1,2})\s*m\)", re.IGNORECASE)
 _INFANT_WORDS = re.compile(
     r"\b(baby|babies|newborn|new-born|infant|unborn|neonat\w*)\b", re.IGNORECASE
 )
@@ -91,6 +94,8 @@ def infer_age_bands(text: str) -> list[AgeBand]:
             add(band_for_age(number // 12))
         else:
             add(band_for_age(number))
+    for m in _YEARS_MONTHS.finditer(text):
+        add(band_for_age(int(m.group(1))))
     if _INFANT_WORDS.search(text) or _PREGNANT.search(text):
         add("under-1")
     return found

@@ -70,10 +70,9 @@ def drive(session: Session, asker: Asker, on_change: Callable[[Session], None]) 
             except BadValue as exc:
                 asker.tell(f"That answer {exc}.")
                 continue
-            if step.question.type in ("list", "multichoice", "actions") and step.question.required:
-                if not value:
-                    asker.tell("This question needs at least one entry.")
-                    continue
+            if step.question.required and value in ([], ""):
+                asker.tell("This question needs at least one entry.")
+                continue
             session.answer(value)
         on_change(session)
     return None
