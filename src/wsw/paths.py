@@ -33,6 +33,16 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("wsw", appauthor=False))
 
 
+def notes_dir() -> Path:
+    """Where notes go when no `-o` is given: the documents folder, under `wsw-notes/`."""
+    home = _home()
+    if home is not None:
+        return home / "notes"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "wsw-notes"
+
+
 def user_packs_dir() -> Path:
     return data_dir() / "packs"
 

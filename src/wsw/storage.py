@@ -23,6 +23,8 @@ TEMP_PREFIX = ".wsw-tmp-"
 class WriteRefused(InputError):
     """The target exists (and overwriting was not asked for) or is a symbolic link."""
 
+    exit_code = 1
+
 
 def ensure_private_dir(folder: Path) -> None:
     """Create `folder` (and parents) as needed; folders wsw creates are 0700."""

@@ -18,10 +18,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from wsw.drafts import Draft
 from wsw.packs.library import Library
 from wsw.packs.loader import LoadedPack
-from wsw.packs.models import Point
+from wsw.packs.models import Point, Walk
 from wsw.suggest import Suggestion, distinct_themes
+from wsw.walk.values import choices_for
 
 _TRAILING_SPACE = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
@@ -246,3 +248,43 @@ def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
         console.rule(Text(f"Walk: {walk.title} ({walk.id})", style="bold"), align="left")
         for n, stage in enumerate(walk.stages, 1):
             console.print(Text(f"{n}. {stage.title}: {len(stage.questions)} questions"))
+
+
+def print_walk(walk: Walk, theme_titles: dict[str, str]) -> None:
+    """The walk as a readable outline: stages, questions, types and choices."""
+    with stdout() as console:
+        console.print(Text(walk.title, style="bold"))
+        if walk.description:
+            console.print(Text(walk.description.strip()))
+        for n, stage in enumerate(walk.stages, 1):
+            console.print()
+            console.rule(Text(f"{n}. {stage.title}  ({stage.id})", style="bold"), align="left")
+            for q in stage.questions:
+                need = "" if q.required else ", optional"
+                when = ", conditional" if q.when else ""
+                console.print(
+                    Text.assemble(
+                        ("• ", "bold"),
+                        q.prompt.strip(),
+                        (f"  [{q.id}: {q.type}{need}{when}]", "dim"),
+                    )
+                )
+                choices = choices_for(q, theme_titles)
+                if choices:
+                    listed = ", ".join(f"{c.value}" for c in choices)
+                    console.print(_indent(Text(f"choices: {listed}", style="dim")))
+
+
+def print_drafts(found: list[Draft]) -> None:
+    table = Table(title="Saved drafts", expand=False)
+    table.add_column("id", no_wrap=True)
+    table.add_column("last saved", no_wrap=True)
+    table.add_column("title")
+    table.add_column("answers", justify="right")
+    for d in found:
+        title = (
+            str(d.answers.get("case-ref", "")).splitlines()[0] if d.answers.get("case-ref") else "-"
+        )
+        table.add_row(d.id, d.updated.replace("T", " "), title, str(len(d.answers)))
+    with stdout() as console:
+        console.print(table)

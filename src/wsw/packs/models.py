@@ -25,6 +25,10 @@ SCHEMA_VERSION = 1
 AgeBand = Literal["under-1", "1-5", "6-10", "11-15", "16-17"]
 AGE_BANDS: tuple[AgeBand, ...] = ("under-1", "1-5", "6-10", "11-15", "16-17")
 
+NoteSection = Literal[
+    "context", "what", "so-what", "then-what", "actions", "supervision", "learning",
+    "alternatives", "escalation", "unknowns",
+]  # fmt: skip
 QuestionType = Literal["text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list"]
 
 Id = Annotated[
@@ -221,6 +225,9 @@ class Question(Model):
     prompt: Text
     help: str | None = None
     required: bool = True
+    multiline: bool = Field(
+        default=True, description="For text: allow several lines, ended by an empty line."
+    )
     choices: list[Choice] | None = None
     choices_from: Literal["themes", "age-bands"] | None = Field(
         default=None, description="Fill the choices from the library rather than listing them."
@@ -231,6 +238,10 @@ class Question(Model):
     )
     when: Condition | None = None
     example: str | None = None
+    section: NoteSection | None = Field(
+        default=None,
+        description="Where the answer goes in the note; by default the section of its stage.",
+    )
 
     @model_validator(mode="after")
     def _choices_fit_type(self) -> Question:
@@ -277,6 +288,13 @@ class Walk(Model):
         default=False,
         description="Set to true to replace an earlier pack's walk of the same id.",
     )
+    title_from: Id | None = Field(
+        default=None, description="The question whose answer is the note's title."
+    )
+    front_matter: dict[str, Id] = Field(
+        default_factory=dict,
+        description="Note front-matter fields, each filled from the answer to a question.",
+    )
     stages: list[Stage] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -287,6 +305,11 @@ class Walk(Model):
                 if key in seen:
                     raise ValueError(f"id '{key}' is used twice in walk '{self.id}'")
                 seen.add(key)
+        questions = {q.id for s in self.stages for q in s.questions}
+        named = [self.title_from, *self.front_matter.values()]
+        for name in named:
+            if name is not None and name not in questions:
+                raise ValueError(f"'{name}' is not a question in walk '{self.id}'")
         return self
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from wsw.packs.library import Library
 from wsw.packs.models import Choice, Question, SourceRef, Stage, Walk
+from wsw.suggest.engine import Suggestion
 from wsw.walk.conditions import Facts, holds
 from wsw.walk.values import Value, choices_for
 
@@ -47,6 +48,7 @@ class Step:
     current: Value | None
     reminders: list[Reminder] = field(default_factory=list)
     suggested: list[str] = field(default_factory=list)
+    learning: list[Suggestion] = field(default_factory=list)
 
     @property
     def first_in_stage(self) -> bool:
@@ -69,7 +71,7 @@ class Session:
         self.skipped: set[str] = set(skipped or [])
         self.shown: set[str] = set()
         self.history: list[str] = []
-        self.suggestions: dict[str, list[str]] = {}
+        self.suggestions: dict[str, list[Suggestion]] = {}
         self._theme_titles = {t.id: t.title for t in library.themes.values()}
         self.cursor: str | None = self._first_unanswered()
 
@@ -146,6 +148,7 @@ class Session:
             current=current,
             reminders=self._new_reminders(stage),
             suggested=suggested,
+            learning=list(self.suggestions.get(question.id, [])),
         )
 
     def answer(self, value: Value) -> None:
@@ -209,8 +212,17 @@ class Session:
             return []
         bands = sorted(self.facts().age_bands)
         results = Suggester(self.library).suggest(text, age_bands=bands, limit=20)  # type: ignore[arg-type]
-        self.suggestions[question.id] = [r.id for r in results]
+        self.suggestions[question.id] = results
         return distinct_themes(results)[:6]
+
+    def learning(self) -> list[str]:
+        """Ids of the points suggested for the information, most relevant first."""
+        for _, q in self.visible():
+            if q.choices_from == THEMES_FROM and q.suggest_from:
+                if q.id not in self.suggestions:
+                    self._suggested_for(q)
+                return [s.id for s in self.suggestions.get(q.id, [])]
+        return []
 
     def _new_reminders(self, stage: Stage) -> list[Reminder]:
         """Reminders for this stage that apply now and have not been shown yet."""

@@ -1,0 +1,237 @@
+"""`wsw reflect`, `wsw render` and `wsw prompts`: the walk and the note."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from wsw.cli import app, settings
+
+if TYPE_CHECKING:
+    from wsw.packs import Library
+    from wsw.reflect import NoteTarget
+    from wsw.walk.session import Session
+
+
+class Format(StrEnum):
+    md = "md"
+    html = "html"
+
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write the note to PATH ('-' for standard output)."),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Markdown or printable HTML.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing file at PATH.")]
+WalkOpt = Annotated[str, typer.Option("--walk", help="Which walk to use (see `wsw prompts`).")]
+
+
+def _say(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@app.command()
+def reflect(
+    ctx: typer.Context,
+    draft_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="With --resume: the draft to resume.")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue a draft (the latest unless ID is given).")
+    ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE", help="Take every answer from FILE; ask nothing."),
+    ] = None,
+    output: OutputOpt = None,
+    fmt: FormatOpt = Format.md,
+    force: ForceOpt = False,
+    keep_draft: Annotated[
+        bool, typer.Option("--keep-draft", help="Keep the draft after the note is written.")
+    ] = False,
+    walk: WalkOpt = "individual",
+) -> None:
+    """Reflect on new case information and write a note.
+
+    Walks through What? So what? Then what?, one question at a time, bringing in the
+    learning from the reviews that bears on the information, and writes a Markdown note for
+    supervision. The draft is saved after every answer.
+    """
+    from wsw.reflect import NoteTarget, render_note, session_from_answers, write_note
+
+    library = settings(ctx).library()
+    target = NoteTarget(output, fmt.value, force)
+    if answers is not None:
+        session = session_from_answers(library, walk, answers)
+        path = write_note(render_note(session, fmt.value), target)
+        if path:
+            _say(f"Note written to {path}")
+        return
+    if draft_id is not None and not resume:
+        raise typer.BadParameter("give --resume to continue a draft", param_hint="ID")
+    if not sys.stdin.isatty():
+        from wsw.errors import InputError
+
+        raise InputError(
+            "wsw reflect asks questions and needs a terminal. To run without one, write an "
+            "answers file (see `wsw prompts`) and use `wsw reflect --answers FILE` or "
+            "`wsw render FILE`."
+        )
+    _interactive(library, walk, resume, draft_id, target, keep_draft)
+
+
+def _interactive(
+    library: Library,
+    walk_id: str,
+    resume: bool,
+    draft_id: str | None,
+    target: NoteTarget,
+    keep_draft: bool,
+) -> None:
+    from wsw import drafts
+    from wsw.ask import Interrupted, TerminalAsker
+    from wsw.reflect import walk_of
+    from wsw.walk.session import Session
+
+    prefill: dict[str, str] = {}
+    if resume:
+        draft = drafts.load(draft_id)
+        session = Session(walk_of(library, draft.walk), library, draft.answers, draft.skipped)
+        if draft.pending and draft.pending.get("question") and draft.pending.get("text"):
+            prefill[draft.pending["question"]] = draft.pending["text"]
+        ident, created = draft.id, draft.created
+        _say(f"Resuming draft {ident}.")
+    else:
+        session = Session(walk_of(library, walk_id), library)
+        ident, created = drafts.new_id(), ""
+        created = drafts.save(session, ident).created
+        _say(f"Draft {ident} is saved after every answer. Type :help at any prompt for help.")
+    asker = TerminalAsker(prefill=prefill)
+    try:
+        _loop(session, asker, ident, created, target, keep_draft)
+    except Interrupted as exc:
+        pending = {"question": exc.question_id, "text": exc.partial} if exc.partial else None
+        _stopped(session, ident, created, pending)
+    except (KeyboardInterrupt, EOFError):
+        _stopped(session, ident, created, None)
+
+
+def _stopped(session: Session, ident: str, created: str, pending: dict[str, str] | None) -> None:
+    """Ctrl-C or end of input: keep every answer (and the half-typed one), then exit 130."""
+    from wsw import drafts
+
+    if not session.answers and not session.skipped and not pending:
+        drafts.discard(ident)
+        _say("\nStopped before any answer was given; no draft was kept.")
+    else:
+        drafts.save(session, ident, created, pending=pending)
+        _say(f"\nStopped. Your answers are saved in draft {ident}.")
+        _say(f"Resume with: wsw reflect --resume {ident}")
+    raise typer.Exit(130)
+
+
+def _loop(
+    session: Session, asker: Any, ident: str, created: str, target: NoteTarget, keep: bool
+) -> None:
+    from wsw import drafts
+    from wsw.reflect import render_note, write_note
+    from wsw.walk.engine import drive
+
+    def save(s: Session) -> None:
+        drafts.save(s, ident, created)
+
+    while True:
+        stop = drive(session, asker, save)
+        if stop is not None:
+            elsewhere = Path(stop.path).expanduser() if stop.path else None
+            drafts.save(session, ident, created, target=elsewhere)
+            where = f" to {elsewhere}" if elsewhere else ""
+            _say(f"Saved draft {ident}{where}. Resume with: wsw reflect --resume {ident}")
+            return
+        stages = [(s.id, s.title) for s in session.walk.stages]
+        choice = asker.preview(render_note(session, "md"), stages)
+        if choice == "save":
+            _say(f"Saved draft {ident}. Resume with: wsw reflect --resume {ident}")
+            return
+        if choice != "write":
+            session.go_to_stage(choice)
+            continue
+        path = write_note(render_note(session, target.fmt), target, label=ident)
+        if not keep:
+            drafts.discard(ident)
+        if path:
+            _say(f"Note written to {path}")
+        return
+
+
+@app.command()
+def render(
+    ctx: typer.Context,
+    answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="An answers file or a draft.")],
+    output: OutputOpt = None,
+    fmt: FormatOpt = Format.md,
+    force: ForceOpt = False,
+    walk: Annotated[
+        str | None, typer.Option("--walk", help="Which walk (default: the file's, or individual).")
+    ] = None,
+) -> None:
+    """Write a note from an answers file, asking nothing."""
+    from wsw.reflect import NoteTarget, render_note, session_from_answers, write_note
+
+    library = settings(ctx).library()
+    session = session_from_answers(library, walk, answers)
+    path = write_note(render_note(session, fmt.value), NoteTarget(output, fmt.value, force))
+    if path:
+        _say(f"Note written to {path}")
+
+
+@app.command()
+def prompts(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the walk as JSON.")] = False,
+    schema: Annotated[
+        bool, typer.Option("--schema", help="Print the JSON Schema of an answers file.")
+    ] = False,
+    walk: WalkOpt = "individual",
+) -> None:
+    """Show the walk's questions (for answers files)."""
+    from wsw.reflect import walk_of
+    from wsw.walk.values import choices_for
+
+    library = settings(ctx).library()
+    chosen = walk_of(library, walk)
+    titles = {t.id: t.title for t in library.themes.values()}
+    if schema:
+        from wsw.walk.answers_schema import answers_schema
+
+        typer.echo(json.dumps(answers_schema(chosen, titles), indent=2))
+        return
+    stages = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "questions": [
+                {
+                    "id": q.id,
+                    "type": q.type,
+                    "prompt": q.prompt,
+                    "required": q.required,
+                    "choices": [c.value for c in choices_for(q, titles)],
+                }
+                for q in s.questions
+            ],
+        }
+        for s in chosen.stages
+    ]
+    if as_json:
+        typer.echo(json.dumps({"walk": chosen.id, "stages": stages}, indent=2, ensure_ascii=False))
+        return
+    from wsw import views
+
+    views.print_walk(chosen, titles)

@@ -1,0 +1,78 @@
+"""`wsw suggest`: the learning that bears on a piece of new case information."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from wsw.cli import app, settings
+
+
+class AgeBandChoice(StrEnum):
+    under_1 = "under-1"
+    age_1_5 = "1-5"
+    age_6_10 = "6-10"
+    age_11_15 = "11-15"
+    age_16_17 = "16-17"
+
+
+def _read_text(text: str | None) -> str:
+    from wsw.errors import InputError
+
+    if text is not None and text != "-":
+        return text
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError(
+            'Give the new information as an argument, e.g. wsw suggest "...", '
+            "or pipe it in on standard input."
+        )
+    return sys.stdin.read()
+
+
+@app.command()
+def suggest(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help="The new case information. Omit it (or give -) to read standard input."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most N points.")] = 10,
+    age_band: Annotated[
+        list[AgeBandChoice] | None,
+        typer.Option(
+            "--age-band", "-a", help="Age band of the child; repeat for several children."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON to standard output.")] = False,
+) -> None:
+    """Show learning relevant to new case information.
+
+    Matches the information against the packs' triggers and themes and lists the most
+    relevant learning and practice points, grouped by theme, each with the words that
+    brought it up and its source.
+    """
+    from wsw.errors import InputError
+    from wsw.suggest import Suggester
+
+    info = _read_text(text)
+    if not info.strip():
+        raise InputError("There is no text to suggest from: the information given is empty.")
+    library = settings(ctx).library()
+    bands = [b.value for b in age_band or []]
+    results = Suggester(library).suggest(info, age_bands=bands, limit=limit)  # type: ignore[arg-type]
+    if as_json:
+        import json
+
+        fields = ("id", "theme", "themes", "kind", "title", "score", "matched", "source")
+        payload = {"suggestions": [s.model_dump(include=set(fields)) for s in results]}
+        payload["suggestions"] = [{k: item[k] for k in fields} for item in payload["suggestions"]]
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    from wsw import views
+
+    views.print_suggestions(results, library)
