@@ -39,12 +39,24 @@ def test_dev_vignettes_via_cli(vignette: dict[str, object], wsw: Runner) -> None
 
 
 @pytest.mark.parametrize(
-    "name,minimum", [("vignettes-heldout.yaml", 0.85), ("vignettes-eval.yaml", 0.7)]
+    "name,minimum",
+    [
+        ("vignettes-heldout.yaml", 0.9),
+        ("vignettes-eval.yaml", 0.9),
+        ("vignettes-unseen.yaml", 0.9),
+        ("vignettes-blind.yaml", 0.9),
+        # The last set written, looked at least: the closest to an honest measure.
+        ("vignettes-final.yaml", 0.68),
+    ],
 )
 def test_unseen_vignettes_mostly_find_their_themes(
     name: str, minimum: float, suggester: Suggester
 ) -> None:
-    """Sets written by people who never saw the triggers: a floor on how often we succeed."""
+    """Sets written by people who never saw the triggers: a floor on how often we succeed.
+
+    Each set was measured once before any vocabulary was added for it (see the README); these
+    floors stop later changes from quietly making suggestion worse.
+    """
     path = DATA / name
     if not path.exists():
         pytest.skip(f"{name} not present")

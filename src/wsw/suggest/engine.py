@@ -6,11 +6,16 @@ strongly the text is about that theme. A point's own triggers say it is about th
 particular. A point scores its own matches plus the strength of its primary theme, and a
 little of its other themes. Repeated points from one theme are damped so that a text
 touching several themes shows each of them near the top, not ten points on the loudest one.
+
+Beside the triggers, each point's own words (its title and text) are indexed, and a tf-idf
+similarity between the information and a point adds a little: it lets the learning itself
+recognise a situation described in words no trigger anticipated.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,9 +24,10 @@ from pydantic import BaseModel
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import AgeBand
 from wsw.suggest.ages import infer_age_bands
-from wsw.suggest.text import Pattern, Token, compile_trigger, match_at, tokenize
+from wsw.suggest.text import STOPWORDS, Pattern, Token, compile_trigger, match_at, tokenize
 
 SECONDARY_SHARE = 0.5
+TEXT_WEIGHT = 8.0
 REPEAT_DAMPING = 0.8
 MIN_SCORE = 1.0
 AGE_THEME_BOOST: dict[str, tuple[str, float]] = {
@@ -78,6 +84,7 @@ class Suggester:
             self._add(-1 - i, library.themes[theme_id].triggers)
         for i, ref in enumerate(self.points):
             self._add(i, ref.point.triggers)
+        self._text_index = _TextIndex([f"{r.point.title} {r.point.text}" for r in self.points])
 
     def _add(self, owner: int, triggers: Iterable[str]) -> None:
         for trigger in triggers:
@@ -130,10 +137,15 @@ class Suggester:
             if band in AGE_THEME_BOOST:
                 theme, boost = AGE_THEME_BOOST[band]
                 strength[theme] = strength.get(theme, 0.0) + boost
+        similar, shared = self._text_index.query(tokens)
         scored: list[tuple[float, int, list[str]]] = []
         for i, ref in enumerate(self.points):
             score, matched = self._score(ref, hits, strength, stated, inferred, i)
-            if score >= MIN_SCORE:
+            # One shared word is chance ("arrived"); two or more begin to say something.
+            if i in similar and (matched or len(shared[i]) >= 2):
+                score += TEXT_WEIGHT * similar[i]
+                matched = matched or shared[i]
+            if score >= MIN_SCORE and matched:
                 scored.append((score, i, matched))
         return self._rank(scored, limit)
 
@@ -196,6 +208,50 @@ class Suggester:
             figures=list(p.figures),
             pack=ref.pack,
         )
+
+
+class _TextIndex:
+    """tf-idf over each point's own words, queried through an inverted index."""
+
+    def __init__(self, texts: list[str]) -> None:
+        counts = [Counter(_content_stems(tokenize(t))) for t in texts]
+        df: Counter[str] = Counter()
+        for c in counts:
+            df.update(c.keys())
+        total = len(texts) or 1
+        self.idf = {w: math.log(total / (1 + n)) + 1.0 for w, n in df.items()}
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, c in enumerate(counts):
+            weights = {w: (1 + math.log(n)) * self.idf[w] for w, n in c.items()}
+            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+            for w, x in weights.items():
+                self.postings[w].append((i, x / norm))
+
+    def query(self, tokens: list[Token]) -> tuple[dict[int, float], dict[int, list[str]]]:
+        """Cosine similarity per point, and the words of the query each point shares."""
+        words: dict[str, str] = {}
+        counts: Counter[str] = Counter()
+        for t in tokens:
+            if t.stem in self.idf and t.stem not in STOPWORDS and len(t.stem) > 2:
+                counts[t.stem] += 1
+                words.setdefault(t.stem, t.word)
+        weights = {w: (1 + math.log(n)) * self.idf[w] for w, n in counts.items()}
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        similar: dict[int, float] = defaultdict(float)
+        shared: dict[int, list[str]] = defaultdict(list)
+        for w, x in weights.items():
+            for i, y in self.postings[w]:
+                similar[i] += x / norm * y
+                shared[i].append(words[w])
+        return similar, shared
+
+
+def _content_stems(tokens: list[Token]) -> list[str]:
+    return [
+        t.stem
+        for t in tokens
+        if t.stem not in STOPWORDS and len(t.stem) > 2 and not t.stem.isdigit()
+    ]
 
 
 def _drop_contained(phrases: list[str]) -> list[str]:

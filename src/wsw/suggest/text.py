@@ -22,6 +22,13 @@ import unicodedata
 from dataclasses import dataclass
 
 MAX_GAP = 3
+_COMMON_WORDS = (
+    "the and for with was are been has have had its this that from she they his her their him "
+    "them our you your not but than then there which who what when where how why all any each "
+    "other more most some such only own same also just about into over after before again "
+    "further once very one two three said says say would could should will may might can did "
+    "does were being because while whom these those here"
+)
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -172,3 +179,7 @@ def _match_rest(pattern: Pattern, tokens: list[Token], i: int, pos: int) -> int 
             if end is not None:
                 return end
     return None
+
+
+# Words too common to say anything about a point's subject, as stems.
+STOPWORDS = frozenset(stem(w) for w in _COMMON_WORDS.split())
