@@ -180,3 +180,10 @@ def test_progress_counts_visible_questions(library: Library) -> None:
     assert step is not None
     assert (step.stage_number, step.stage_count) == (1, 5)
     assert (step.question_number, step.question_count) == (1, 4)
+
+
+def test_a_baby_brings_in_the_infant_questions(library: Library) -> None:
+    infant = {q.id for _, q in session(library, {**FULL, "age-bands": ["under-1"]}).visible()}
+    older = {q.id for _, q in session(library, FULL).visible()}
+    assert {"infant-sleep", "infant-care", "infant-crying"} <= infant
+    assert not {"infant-sleep", "infant-care", "infant-crying"} & older
