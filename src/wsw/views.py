@@ -19,8 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wsw.drafts import Draft
-from wsw.packs.library import Library
-from wsw.packs.loader import LoadedPack
+from wsw.packs.library import Library, LoadedPack
 from wsw.packs.models import Point, Walk
 from wsw.suggest import Suggestion, distinct_themes
 from wsw.walk.values import choices_for

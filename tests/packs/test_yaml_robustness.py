@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wsw.packs.loader import load_pack
-from wsw.packs.yamlfile import YamlProblems, format_loc
+from wsw.packs.marks import format_loc
+from wsw.packs.yamlfile import YamlProblems
 
 
 def try_load(text: str) -> None:

@@ -74,7 +74,7 @@ def packs_validate(
     """Check packs and list every problem at once, with file, line and field."""
     from wsw import paths as wsw_paths
     from wsw.errors import InputError, Problem
-    from wsw.packs.library import check_library, load_packs
+    from wsw.packs.layers import check_library, load_packs
     from wsw.packs.loader import pack_paths
 
     targets: list[tuple[Path, str]] = []

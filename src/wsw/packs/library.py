@@ -1,37 +1,53 @@
-"""Layering validated packs into one library, and checking the references between them.
+"""The library: everything the loaded packs define, looked up by id.
 
-Packs load in order: built-in, then the user's data folder, then `WSW_PACKS`, then `--packs`.
-A later pack may add themes, points and walks (or replace a walk it names with
-`replaces: true`); it may not reuse an id. Every problem found is reported at once.
+It holds only data (no loading code), so a cached library can be unpickled without
+importing the YAML loader.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel
-
-from wsw import paths
-from wsw.errors import PackError, Problem
-from wsw.packs.loader import LoadedPack, Part, did_you_mean, load_pack, pack_paths
+from wsw.packs.marks import Marks
 from wsw.packs.models import (
     CaseStudy,
     Check,
-    Condition,
+    Content,
+    Pack,
     Point,
-    Question,
     Resource,
     Source,
     SourceRef,
     Theme,
     Walk,
 )
-from wsw.packs.yamlfile import Loc, YamlProblems, format_loc
 
 PointKind = Literal["learning", "practice"]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One file of a pack, with the marks needed to point at any field in it."""
+
+    file: str
+    marks: Marks
+    content: Content
+
+
+@dataclass
+class LoadedPack:
+    """A pack that validated on its own, with where each of its parts came from."""
+
+    pack: Pack
+    path: Path
+    parts: list[Part] = field(default_factory=list)
+    origin: str = "built-in"
+
+    @property
+    def file(self) -> str:
+        return self.parts[0].file
 
 
 @dataclass(frozen=True)
@@ -81,234 +97,3 @@ class Library:
             doc = f"{source.short_title or source.title} ({source.publisher}, {source.year})"
         page = f", p. {ref.page}" if ref.page else ""
         return f"{doc}: {ref.section}{page}"
-
-
-def load_library(
-    extra_dirs: list[Path] | None = None,
-    *,
-    builtin: bool = True,
-    user: bool = True,
-    env: bool = True,
-) -> Library:
-    """Load and check every pack wsw should see. Raises PackError listing all problems."""
-    sources: list[tuple[Path, str]] = []
-    if builtin:
-        sources.append((paths.builtin_packs_dir(), "built-in"))
-    if user:
-        sources.append((paths.user_packs_dir(), "user"))
-    if env:
-        sources.extend((p, "WSW_PACKS") for p in paths.env_pack_dirs())
-    sources.extend((p, "--packs") for p in extra_dirs or [])
-    problems: list[Problem] = []
-    targets: list[tuple[Path, str]] = []
-    for folder, origin in sources:
-        if not folder.exists():
-            if origin in ("WSW_PACKS", "--packs"):
-                problems.append(Problem(str(folder), None, None, "", f"no such folder ({origin})"))
-            continue
-        if folder.is_file():
-            targets.append((folder, origin))
-        else:
-            targets.extend((p, origin) for p in pack_paths(folder))
-    return build_library(targets, problems)
-
-
-def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[Problem]]:
-    """Load and validate each pack path on its own (a path seen twice is loaded once)."""
-    problems: list[Problem] = []
-    loaded: list[LoadedPack] = []
-    seen: set[Path] = set()
-    for path, origin in targets:
-        real = path.resolve()
-        if real in seen:
-            continue
-        seen.add(real)
-        try:
-            loaded.append(load_pack(path, origin, _shown(path)))
-        except YamlProblems as exc:
-            problems.extend(exc.problems)
-    return loaded, problems
-
-
-def build_library(
-    targets: list[tuple[Path, str]], problems: list[Problem] | None = None
-) -> Library:
-    """Load each pack path and check them together."""
-    loaded, found = load_packs(targets)
-    return check_library(loaded, [*(problems or []), *found])
-
-
-def check_library(loaded: list[LoadedPack], problems: list[Problem]) -> Library:
-    """Check references between loaded packs; raise PackError if anything is wrong.
-
-    When a pack could not be read, references to what it defines would all look broken, so
-    only its own problems are reported; references are checked once every pack reads.
-    """
-    problems = [*problems, *cross_check(loaded, references=not problems)]
-    if problems:
-        raise PackError(problems)
-    return Library(loaded)
-
-
-def _shown(path: Path) -> str:
-    """A path as short as it can be while still pointing at the file."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-# -- cross-pack checks ---------------------------------------------------------------------
-
-
-def _walk_models(obj: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel]]:
-    """Every nested model in a pack part, with its field path (using YAML key names)."""
-    if isinstance(obj, BaseModel):
-        yield loc, obj
-        for name, info in type(obj).model_fields.items():
-            value = getattr(obj, name)
-            if value is None or isinstance(value, str | int | float | bool):
-                continue
-            yield from _walk_models(value, (*loc, info.alias or name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _walk_models(item, (*loc, i))
-
-
-class _Ids:
-    """First definition of each id of one kind, to report duplicates naming both places."""
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-        self.at: dict[str, str] = {}
-
-    def add(self, key: str, part: Part, loc: Loc, problems: list[Problem]) -> None:
-        line, _ = part.marks.locate(loc)
-        here = f"{part.file}:{line}" if line else part.file
-        if key in self.at:
-            problems.append(
-                part.marks.problem(
-                    loc, f"duplicate {self.kind} id '{key}' (first defined at {self.at[key]})"
-                )
-            )
-        else:
-            self.at[key] = here
-
-
-def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Problem]:
-    """Problems between packs: duplicate ids, unknown themes, sources, stages and questions."""
-    problems: list[Problem] = []
-    pack_ids = _Ids("pack")
-    themes, sources, items, walks = _Ids("theme"), _Ids("source"), _Ids("content"), _Ids("walk")
-    stage_ids: set[str] = set()
-    question_ids: set[str] = set()
-    for loaded in packs:
-        pack_ids.add(loaded.pack.id, loaded.parts[0], ("id",), problems)
-        for part in loaded.parts:
-            c = part.content
-            for i, t in enumerate(c.themes):
-                themes.add(t.id, part, ("themes", i, "id"), problems)
-            for i, s in enumerate(c.sources):
-                sources.add(s.id, part, ("sources", i, "id"), problems)
-            for key in (
-                "learning_points",
-                "practice_points",
-                "escalation_questions",
-                "checks",
-                "resources",
-                "case_studies",
-            ):
-                for i, item in enumerate(getattr(c, key)):
-                    items.add(item.id, part, (key, i, "id"), problems)
-            for i, w in enumerate(c.walks):
-                if w.replaces:
-                    if w.id not in walks.at:
-                        problems.append(
-                            part.marks.problem(
-                                ("walks", i, "replaces"),
-                                f"there is no earlier walk '{w.id}' to replace",
-                            )
-                        )
-                else:
-                    walks.add(w.id, part, ("walks", i, "id"), problems)
-                for stage in w.stages:
-                    stage_ids.add(stage.id)
-                    question_ids.update(q.id for q in stage.questions)
-    if not references:
-        return problems
-    known_packs = set(pack_ids.at)
-    for loaded in packs:
-        for i, req in enumerate(loaded.pack.requires):
-            if req not in known_packs:
-                problems.append(
-                    loaded.parts[0].marks.problem(
-                        ("requires", i),
-                        f"requires pack '{req}', which is not loaded"
-                        f"{did_you_mean(req, known_packs)}",
-                    )
-                )
-        for part in loaded.parts:
-            problems.extend(
-                _part_references(
-                    part, set(themes.at), set(sources.at), stage_ids, question_ids, set(items.at)
-                )
-            )
-    return problems
-
-
-def _part_references(
-    part: Part,
-    themes: set[str],
-    sources: set[str],
-    stages: set[str],
-    questions: set[str],
-    items: set[str],
-) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def check(loc: Loc, value: str, known: set[str], kind: str) -> None:
-        if value not in known:
-            problems.append(
-                part.marks.problem(loc, f"unknown {kind} '{value}'{did_you_mean(value, known)}")
-            )
-
-    def check_all(loc: Loc, values: list[str] | None, known: set[str], kind: str) -> None:
-        for i, value in enumerate(values or []):
-            check((*loc, i), value, known, kind)
-
-    for loc, model in _walk_models(part.content, ()):
-        if isinstance(model, Point):
-            check_all((*loc, "themes"), model.themes, themes, "theme")
-            check_all((*loc, "stages"), model.stages, stages, "walk stage")
-            check_all((*loc, "resources"), model.resources, items, "resource")
-        elif isinstance(model, Check):
-            check_all((*loc, "themes"), model.themes, themes, "theme")
-            if model.stage:
-                check((*loc, "stage"), model.stage, stages, "walk stage")
-        elif isinstance(model, Resource):
-            check_all((*loc, "themes"), model.themes, themes, "theme")
-        elif isinstance(model, CaseStudy):
-            check_all((*loc, "themes"), model.themes, themes, "theme")
-            check_all((*loc, "points"), model.points, items, "point")
-        elif isinstance(model, SourceRef):
-            check((*loc, "document"), model.document, sources, "source document")
-        elif isinstance(model, Question):
-            check_all((*loc, "suggest_from"), model.suggest_from, questions, "question")
-        elif isinstance(model, Condition):
-            check_all((*loc, "themes"), model.themes, themes, "theme")
-            check_all((*loc, "all_themes"), model.all_themes, themes, "theme")
-            if model.themes_count:
-                check_all((*loc, "themes_count", "of"), model.themes_count.of, themes, "theme")
-            if model.answer:
-                check((*loc, "answer", "question"), model.answer.question, questions, "question")
-                if model.answer.differs_from:
-                    check(
-                        (*loc, "answer", "differs_from"),
-                        model.answer.differs_from,
-                        questions,
-                        "question",
-                    )
-    return problems
-
-
-__all__ = ["Library", "PointRef", "build_library", "format_loc", "load_library"]

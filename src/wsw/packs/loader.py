@@ -9,41 +9,19 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from wsw.errors import Problem
+from wsw.packs.library import LoadedPack, Part
+from wsw.packs.marks import Marks
 from wsw.packs.models import Content, Pack
-from wsw.packs.yamlfile import Marks, YamlProblems, read_yaml
+from wsw.packs.yamlfile import YamlProblems, read_yaml
 
 PACK_FOLDER_INDEX = "pack.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Part:
-    """One file of a pack, with the marks needed to point at any field in it."""
-
-    file: str
-    marks: Marks
-    content: Content
-
-
-@dataclass
-class LoadedPack:
-    """A pack that validated on its own, with where each of its parts came from."""
-
-    pack: Pack
-    path: Path
-    parts: list[Part] = field(default_factory=list)
-    origin: str = "built-in"
-
-    @property
-    def file(self) -> str:
-        return self.parts[0].file
 
 
 def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:

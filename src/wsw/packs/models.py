@@ -67,7 +67,9 @@ Triggers = Annotated[
 class Model(BaseModel):
     """Base for every pack model: strict about unknown keys, tolerant of layout."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
+    )
 
 
 class Source(Model):
@@ -121,7 +123,7 @@ class AnswerTest(Model):
         default=None, description="True when this answer differs from the answer to that question."
     )
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Condition(Model):
@@ -139,7 +141,7 @@ class Condition(Model):
     any: list[Condition] | None = None
     not_: Condition | None = Field(default=None, alias="not")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @model_validator(mode="after")
     def _has_a_test(self) -> Condition:
@@ -339,7 +341,7 @@ class Pack(Content):
     description: str | None = None
     requires: list[Id] = Field(default_factory=list, description="Packs this pack builds on.")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @field_validator("schema_")
     @classmethod

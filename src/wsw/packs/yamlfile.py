@@ -7,53 +7,15 @@ under its path, and let `locate` turn any field path back into a line and column
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from wsw.errors import Problem
-
-Loc = tuple[str | int, ...]
+from wsw.packs.marks import Loc, Marks, format_loc
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class Marks:
-    """Field path to (line, column), both 1-based."""
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self._at: dict[Loc, tuple[int, int]] = {}
-
-    def add(self, loc: Loc, node: yaml.Node) -> None:
-        self._at[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def locate(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
-        """The position of `loc`, or of its nearest ancestor that exists (for a missing field)."""
-        parts = tuple(loc)
-        while True:
-            if parts in self._at:
-                return self._at[parts]
-            if not parts:
-                return None, None
-            parts = parts[:-1]
-
-    def problem(self, loc: Sequence[str | int], message: str) -> Problem:
-        line, column = self.locate(loc)
-        return Problem(self.file, line, column, format_loc(loc), message)
-
-
-def format_loc(loc: Sequence[str | int]) -> str:
-    """`('learning_points', 3, 'themes', 0)` as `learning_points[3].themes[0]`."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def _index(node: yaml.Node, loc: Loc, marks: Marks, problems: list[Problem]) -> None:
