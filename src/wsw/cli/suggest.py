@@ -57,20 +57,18 @@ def suggest(
     brought it up and its source.
     """
     from wsw.errors import InputError
-    from wsw.suggest import Suggester
 
     info = _read_text(text)
     if not info.strip():
         raise InputError("There is no text to suggest from: the information given is empty.")
     library = settings(ctx).library()
     bands = [b.value for b in age_band or []]
-    results = Suggester(library).suggest(info, age_bands=bands, limit=limit)  # type: ignore[arg-type]
+    results = library.suggester().suggest(info, age_bands=bands, limit=limit)
     if as_json:
         import json
 
         fields = ("id", "theme", "themes", "kind", "title", "score", "matched", "source")
-        payload = {"suggestions": [s.model_dump(include=set(fields)) for s in results]}
-        payload["suggestions"] = [{k: item[k] for k in fields} for item in payload["suggestions"]]
+        payload = {"suggestions": [{k: getattr(s, k) for k in fields} for s in results]}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     from wsw import views

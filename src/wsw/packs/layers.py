@@ -48,7 +48,18 @@ def load_library(
             targets.append((folder, origin))
         else:
             targets.extend((p, origin) for p in pack_paths(folder))
-    return build_library(targets, problems)
+    if problems:
+        return build_library(targets, problems)
+    from wsw.packs import cache
+
+    key = cache.key_for(targets)
+    cached = cache.load(key) if key else None
+    if cached is not None:
+        return cached
+    library = build_library(targets)
+    if key:
+        cache.store(key, library)
+    return library
 
 
 def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[Problem]]:

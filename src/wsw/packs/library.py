@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from wsw.packs.marks import Marks
 from wsw.packs.models import (
@@ -23,6 +23,9 @@ from wsw.packs.models import (
     Theme,
     Walk,
 )
+
+if TYPE_CHECKING:
+    from wsw.suggest.engine import Suggester
 
 PointKind = Literal["learning", "practice"]
 
@@ -84,6 +87,15 @@ class Library:
             self.case_studies.extend(pack.case_studies)
             self.walks.update((w.id, w) for w in pack.walks)
         self.point_by_id = {ref.point.id: ref for ref in self.points}
+        self._suggester: Suggester | None = None
+
+    def suggester(self) -> Suggester:
+        """The suggestion index for this library, built once (and cached with it)."""
+        if self._suggester is None:
+            from wsw.suggest.engine import Suggester
+
+            self._suggester = Suggester(self)
+        return self._suggester
 
     def pack(self, pack_id: str) -> LoadedPack | None:
         return next((p for p in self.packs if p.pack.id == pack_id), None)

@@ -19,8 +19,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel
-
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import AgeBand
 from wsw.suggest.ages import infer_age_bands
@@ -37,8 +35,13 @@ AGE_THEME_BOOST: dict[str, tuple[str, float]] = {
 }
 
 
-class Suggestion(BaseModel):
-    """One suggested point, with the words that brought it up."""
+@dataclass(frozen=True)
+class Suggestion:
+    """One suggested point, with the words that brought it up.
+
+    A plain dataclass: it is output, never validated input, and building a pydantic model
+    class at run time would cost start-up time for nothing.
+    """
 
     id: str
     theme: str

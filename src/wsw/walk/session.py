@@ -205,13 +205,13 @@ class Session:
         """For a themes question: the themes suggested by the answers it draws on."""
         if not question.suggest_from or question.choices_from != THEMES_FROM:
             return []
-        from wsw.suggest import Suggester, distinct_themes
+        from wsw.suggest import distinct_themes
 
         text = "\n".join(str(self.answers.get(q, "")) for q in question.suggest_from).strip()
         if not text:
             return []
         bands = sorted(self.facts().age_bands)
-        results = Suggester(self.library).suggest(text, age_bands=bands, limit=20)  # type: ignore[arg-type]
+        results = self.library.suggester().suggest(text, age_bands=bands, limit=20)  # type: ignore[arg-type]
         self.suggestions[question.id] = results
         return distinct_themes(results)[:6]
 

@@ -1,0 +1,84 @@
+"""A cache of the validated library (and its suggestion index), keyed on the packs' contents.
+
+Reading and validating every pack takes most of a command's time; the result only changes
+when a pack file changes. The key hashes every pack file's bytes (not their times), the
+order and origin of the packs, and the versions of wsw and of the pack schema, so a changed,
+added or removed pack always misses. A cache that cannot be read is ignored and rebuilt.
+The cache lives in the user's own cache folder (0700), written like every other file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import pickle
+from pathlib import Path
+
+from wsw import __version__, paths
+from wsw.packs.library import Library, LoadedPack, Part
+from wsw.packs.marks import Marks
+
+PREFIX = "library-"
+SUFFIX = ".pickle"
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+    return [path]
+
+
+def key_for(targets: list[tuple[Path, str]]) -> str | None:
+    """The cache key for these pack paths, or None if any cannot be read (no caching then)."""
+    from wsw.packs.models import SCHEMA_VERSION
+
+    digest = hashlib.sha256(f"wsw {__version__} schema {SCHEMA_VERSION}\n".encode())
+    try:
+        for path, origin in targets:
+            for file in _files(path):
+                digest.update(f"{file.resolve()}\0{origin}\0".encode())
+                digest.update(hashlib.sha256(file.read_bytes()).digest())
+    except OSError:
+        return None
+    return digest.hexdigest()[:32]
+
+
+def _path(key: str) -> Path:
+    return paths.cache_dir() / f"{PREFIX}{key}{SUFFIX}"
+
+
+def load(key: str) -> Library | None:
+    path = _path(key)
+    try:
+        with path.open("rb") as handle:
+            library = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or incompatible cache is never fatal: rebuild it
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    return library if isinstance(library, Library) else None
+
+
+def store(key: str, library: Library) -> None:
+    """Save the library without its line-number maps (only needed to report pack errors)."""
+    from wsw.storage import write_private
+
+    lean = Library([_without_marks(p) for p in library.packs])
+    lean.suggester()
+    try:
+        write_private(
+            _path(key), pickle.dumps(lean, protocol=pickle.HIGHEST_PROTOCOL), overwrite=True
+        )
+    except Exception:  # a full disk or read-only cache folder only costs speed
+        return
+    for old in paths.cache_dir().glob(f"{PREFIX}*{SUFFIX}"):
+        if old != _path(key):
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _without_marks(loaded: LoadedPack) -> LoadedPack:
+    parts = [Part(p.file, Marks(p.file), p.content) for p in loaded.parts]
+    return LoadedPack(loaded.pack, loaded.path, parts, loaded.origin)

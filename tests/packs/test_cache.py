@@ -1,0 +1,71 @@
+"""The library cache: used when nothing changed, never when something did, harmless if damaged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL_PACK, write
+
+from wsw.errors import PackError
+from wsw.packs import cache, layers, load_library
+
+
+def cache_files(home: Path) -> list[Path]:
+    return sorted((home / "cache").glob("library-*.pickle"))
+
+
+def test_second_load_comes_from_the_cache(wsw_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_library()
+    (stored,) = cache_files(wsw_home)
+    assert oct(stored.stat().st_mode & 0o777) == "0o600"
+
+    def no_loading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("packs were loaded again")
+
+    monkeypatch.setattr(layers, "build_library", no_loading)
+    second = load_library()
+    assert [p.pack.id for p in second.packs] == [p.pack.id for p in first.packs]
+    assert second.suggester().suggest("no food in the house", limit=3)
+
+
+def test_a_changed_added_or_removed_pack_is_picked_up(wsw_home: Path) -> None:
+    pack = write(wsw_home / "data" / "packs" / "team.yaml", MINIMAL_PACK)
+    assert "team.one" in load_library().point_by_id
+    pack.write_text(MINIMAL_PACK.replace("team.one", "team.two"), encoding="utf-8")
+    library = load_library()
+    assert "team.two" in library.point_by_id and "team.one" not in library.point_by_id
+    pack.unlink()
+    assert "team.two" not in load_library().point_by_id
+    assert len(cache_files(wsw_home)) == 1  # old entries are cleared
+
+
+def test_a_damaged_cache_is_ignored_and_rebuilt(wsw_home: Path) -> None:
+    load_library()
+    (stored,) = cache_files(wsw_home)
+    stored.write_bytes(b"not a pickle at all")
+    library = load_library()
+    assert "core" in [p.pack.id for p in library.packs]
+    (rebuilt,) = cache_files(wsw_home)
+    assert rebuilt.read_bytes() != b"not a pickle at all"
+
+
+def test_an_unwritable_cache_only_costs_speed(wsw_home: Path) -> None:
+    write(wsw_home / "cache", "a file where the cache folder should be")
+    assert load_library().packs
+
+
+def test_broken_packs_are_never_cached(wsw_home: Path) -> None:
+    write(wsw_home / "data" / "packs" / "bad.yaml", "schema: 1\nid: bad\n")
+    with pytest.raises(PackError, match="missing required field"):
+        load_library()
+    assert cache_files(wsw_home) == []
+
+
+def test_key_depends_on_contents_not_times(tmp_path: Path) -> None:
+    pack = write(tmp_path / "p.yaml", MINIMAL_PACK)
+    before = cache.key_for([(pack, "given")])
+    pack.touch()
+    assert cache.key_for([(pack, "given")]) == before
+    pack.write_text(MINIMAL_PACK + "\n# a comment\n", encoding="utf-8")
+    assert cache.key_for([(pack, "given")]) != before
