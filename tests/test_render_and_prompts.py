@@ -123,7 +123,8 @@ def test_drafts_commands(wsw_home: Path, wsw: Runner) -> None:
     write(wsw_home / "data" / "drafts" / "broken.json", "{not json")
     listed = wsw("drafts", "list")
     assert "20261124-0900-abcd" in listed.out and "Child A" in listed.out
-    assert "broken.json" in listed.err
+    assert "broken.json.damaged" in listed.err
+    assert (wsw_home / "data" / "drafts" / "broken.json.damaged").exists()
     shown = wsw("drafts", "show", "20261124-0900")
     assert "Private law" in shown.out and "_Not answered._" in shown.out
     assert wsw("drafts", "discard", "nope").code == 2

@@ -17,7 +17,7 @@ from typing import Any
 from wsw import __version__, paths
 from wsw.errors import InputError, WswError
 from wsw.packs.models import Walk
-from wsw.storage import write_private
+from wsw.storage import clean_temp_files, write_private
 from wsw.walk.session import Session
 from wsw.walk.values import BadValue, check_value, choices_for
 
@@ -105,25 +105,42 @@ def _parse(path: Path) -> Draft:
         raise DraftError(f"The draft {path.name} is damaged and cannot be read.") from None
 
 
+DAMAGED_SUFFIX = ".damaged"
+
+
 def list_drafts() -> tuple[list[Draft], list[Path]]:
-    """Readable drafts, newest first, and the paths of any that could not be read."""
+    """Readable drafts, newest first, and where any damaged ones were moved aside to.
+
+    A damaged draft (truncated by a full disk, edited by hand) is renamed with a `.damaged`
+    suffix so it stops getting in the way, and is never deleted: it may still hold answers.
+    """
     folder = drafts_dir()
     if not folder.is_dir():
         return [], []
+    clean_temp_files(folder)
     good: list[Draft] = []
-    bad: list[Path] = []
+    moved: list[Path] = []
     for path in sorted(folder.glob(f"*{DRAFT_SUFFIX}")):
         try:
             good.append(_parse(path))
         except DraftError:
-            bad.append(path)
+            aside = path.with_name(path.name + DAMAGED_SUFFIX)
+            try:
+                path.rename(aside)
+                moved.append(aside)
+            except OSError:
+                moved.append(path)
     good.sort(key=lambda d: (d.updated, d.id), reverse=True)
-    return good, bad
+    return good, moved
 
 
 def load(draft_id: str | None) -> Draft:
     """A draft by id (or unique id prefix); the latest when no id is given."""
-    drafts, _ = list_drafts()
+    drafts, moved = list_drafts()
+    for path in moved:
+        import sys
+
+        print(f"A damaged draft was moved aside to {path}; the others are fine.", file=sys.stderr)
     if not drafts:
         raise DraftError(
             "There are no drafts to resume. Start a new reflection with `wsw reflect`."
@@ -148,12 +165,15 @@ def discard(draft_id: str) -> Path:
 
 
 def discard_all() -> int:
+    """Delete every draft, damaged ones and half-written temporary files included."""
     folder = drafts_dir()
     count = 0
     if folder.is_dir():
-        for path in folder.glob(f"*{DRAFT_SUFFIX}"):
-            path.unlink()
-            count += 1
+        for pattern in (f"*{DRAFT_SUFFIX}", f"*{DRAFT_SUFFIX}{DAMAGED_SUFFIX}"):
+            for path in folder.glob(pattern):
+                path.unlink()
+                count += 1
+        clean_temp_files(folder, older_than=-1)
     return count
 
 

@@ -75,6 +75,32 @@ def write_private(target: Path, content: str | bytes, *, overwrite: bool = False
     _fsync_dir(folder)
 
 
+STALE_SECONDS = 60
+
+
+def clean_temp_files(folder: Path, older_than: float = STALE_SECONDS) -> int:
+    """Remove temporary files left by a write that was killed part-way.
+
+    Only files older than a minute go, so a write in progress in another wsw is left alone.
+    """
+    import time
+
+    removed = 0
+    try:
+        candidates = list(folder.glob(f"{TEMP_PREFIX}*"))
+    except OSError:
+        return 0
+    now = time.time()
+    for path in candidates:
+        try:
+            if now - path.stat().st_mtime > older_than:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)

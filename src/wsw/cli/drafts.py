@@ -21,7 +21,7 @@ def drafts_list() -> None:
 
     found, damaged = drafts.list_drafts()
     for path in damaged:
-        typer.echo(f"Could not read {path.name}: it is damaged.", err=True)
+        typer.echo(f"A damaged draft could not be read and was moved aside to {path}.", err=True)
     if not found:
         typer.echo("No drafts. Start a reflection with `wsw reflect`.", err=True)
         return

@@ -140,11 +140,17 @@ def _loop(
     session: Session, asker: Any, ident: str, created: str, target: NoteTarget, keep: bool
 ) -> None:
     from wsw import drafts
+    from wsw.errors import WswError
     from wsw.reflect import render_note, write_note
     from wsw.walk.engine import drive
 
     def save(s: Session) -> None:
-        drafts.save(s, ident, created)
+        try:
+            drafts.save(s, ident, created)
+        except WswError as exc:
+            # A full disk or read-only folder must not end the walk: the answers are still
+            # in memory and `:save PATH` can put them somewhere that works.
+            asker.tell(f"{exc} Your answers are kept here; use :save PATH to save elsewhere.")
 
     while True:
         stop = drive(session, asker, save)

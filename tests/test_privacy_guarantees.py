@@ -1,0 +1,80 @@
+"""What wsw promises about sensitive text: no network, and answers only where they belong."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import DATA, Runner, write
+
+MARKER = "QXMARKERQX"
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("wsw tried to use the network")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield
+
+
+def marked_answers(tmp_path: Path) -> Path:
+    data = yaml.safe_load((DATA / "answers-full.yaml").read_text(encoding="utf-8"))
+    for key, value in data["answers"].items():
+        if isinstance(value, str) and key not in ("case-type", "how-known", "is-new", "referral",
+                                                   "already-shared", "supervision-date"):  # fmt: skip
+            data["answers"][key] = f"{value} {MARKER}"
+        elif (
+            isinstance(value, list)
+            and value
+            and isinstance(value[0], str)
+            and key in ("unknowns", "alternatives", "options", "supervision-questions")
+        ):
+            data["answers"][key] = [f"{v} {MARKER}" for v in value]
+    return write(tmp_path / "answers.yaml", yaml.safe_dump(data, default_flow_style=False))
+
+
+def test_commands_work_with_the_network_switched_off(
+    tmp_path: Path, wsw: Runner, no_network: None
+) -> None:
+    answers = marked_answers(tmp_path)
+    assert wsw("suggest", "baby bruise").code == 0
+    assert wsw("packs", "list").code == 0
+    assert wsw("prompts", "--json").code == 0
+    assert wsw("render", str(answers), "-o", str(tmp_path / "n.md")).code == 0
+    assert wsw("render", str(answers), "-o", str(tmp_path / "n.html"), "-f", "html").code == 0
+    assert wsw("reflect", "--answers", str(answers), "-o", str(tmp_path / "r.md")).code == 0
+    assert wsw("drafts", "list").code == 0
+
+
+def test_answer_text_appears_only_in_the_note(tmp_path: Path, wsw: Runner) -> None:
+    answers = marked_answers(tmp_path)
+    ok = wsw("render", str(answers), "-o", str(tmp_path / "n.md"))
+    assert MARKER in (tmp_path / "n.md").read_text(encoding="utf-8")
+    assert MARKER not in ok.out + ok.err
+
+    data = yaml.safe_load(answers.read_text(encoding="utf-8"))
+    data["answers"]["scale-after"] = MARKER
+    data["answers"]["case-type"] = MARKER
+    data["answers"]["actions"] = [{"action": MARKER, "due": MARKER}]
+    data["answers"][MARKER] = MARKER
+    bad = write(tmp_path / "bad.yaml", yaml.safe_dump(data))
+    failed = wsw("render", str(bad), "-o", str(tmp_path / "bad.md"))
+    assert failed.code == 2
+    # The unknown question id is the file's own key, named so it can be fixed; no answer
+    # text appears anywhere else in the message.
+    assert failed.err.count(MARKER) == 1
+    assert f"'{MARKER}' is not a question" in failed.err
+
+
+def test_a_broken_answers_file_error_quotes_no_content(tmp_path: Path, wsw: Runner) -> None:
+    bad = write(tmp_path / "bad.yaml", f"answers:\n  information: [{MARKER}\n")
+    result = wsw("render", str(bad))
+    assert result.code == 2
+    assert MARKER not in result.err

@@ -1,0 +1,122 @@
+"""The one writer: private whatever the umask, atomic under kill -9, never a silent overwrite."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from wsw.storage import TEMP_PREFIX, WriteRefused, clean_temp_files, write_private
+
+
+@pytest.mark.parametrize("mask", [0o000, 0o022, 0o077])
+def test_files_0600_and_folders_0700_whatever_the_umask(tmp_path: Path, mask: int) -> None:
+    old = os.umask(mask)
+    try:
+        target = tmp_path / "a" / "b" / "note.md"
+        write_private(target, "text")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "a").stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "a" / "b").stat().st_mode) == 0o700
+
+
+def test_never_overwrites_without_asking(tmp_path: Path) -> None:
+    target = tmp_path / "note.md"
+    write_private(target, "first")
+    with pytest.raises(WriteRefused, match="already exists"):
+        write_private(target, "second")
+    assert target.read_text() == "first"
+    write_private(target, "second", overwrite=True)
+    assert target.read_text() == "second"
+    assert not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
+
+
+def test_refuses_a_symbolic_link(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere.md"
+    real.write_text("keep me")
+    link = tmp_path / "note.md"
+    link.symlink_to(real)
+    with pytest.raises(WriteRefused, match="symbolic link"):
+        write_private(link, "x", overwrite=True)
+    assert real.read_text() == "keep me"
+
+
+def test_a_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    with pytest.raises(Exception, match="Cannot write"):
+        write_private(folder / "n.md", "x")
+
+
+def test_stale_temporary_files_are_cleaned(tmp_path: Path) -> None:
+    stale = tmp_path / f"{TEMP_PREFIX}old"
+    stale.write_text("half")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    fresh = tmp_path / f"{TEMP_PREFIX}new"
+    fresh.write_text("in progress elsewhere")
+    assert clean_temp_files(tmp_path) == 1
+    assert not stale.exists() and fresh.exists()
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from wsw.storage import write_private
+target = Path(sys.argv[1])
+a = "A" * 400_000 + "END"
+b = "B" * 400_000 + "END"
+i = 0
+print("ready", flush=True)
+while True:
+    write_private(target, a if i % 2 else b, overwrite=True)
+    i += 1
+"""
+
+
+def test_kill_9_at_random_moments_leaves_a_whole_file(tmp_path: Path) -> None:
+    """200 kills mid-write: the target is always the complete old or the complete new text."""
+    target = tmp_path / "draft.json"
+    rng = random.Random(20261124)
+    for _ in range(200):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(target)],
+                                stdout=subprocess.PIPE, text=True)  # fmt: skip
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        time.sleep(rng.uniform(0, 0.02))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        if target.exists():
+            text = target.read_text()
+            assert text in ("A" * 400_000 + "END", "B" * 400_000 + "END")
+    clean_temp_files(tmp_path, older_than=-1)
+    assert [p.name for p in tmp_path.iterdir()] in ([], ["draft.json"])
+
+
+def test_a_full_disk_loses_nothing_already_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    target = tmp_path / "draft.json"
+    write_private(target, "saved before", overwrite=True)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(Exception, match="No space left on device"):
+        write_private(target, "the new version", overwrite=True)
+    assert target.read_text() == "saved before"
+    assert not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
