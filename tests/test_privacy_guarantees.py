@@ -26,16 +26,13 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def marked_answers(tmp_path: Path) -> Path:
     data = yaml.safe_load((DATA / "answers-full.yaml").read_text(encoding="utf-8"))
+    choice_like = {"case-type", "how-known", "is-new", "referral", "already-shared",
+                   "supervision-date"}  # fmt: skip
+    free_lists = {"unknowns", "alternatives", "options", "supervision-questions"}
     for key, value in data["answers"].items():
-        if isinstance(value, str) and key not in ("case-type", "how-known", "is-new", "referral",
-                                                   "already-shared", "supervision-date"):  # fmt: skip
+        if isinstance(value, str) and key not in choice_like:
             data["answers"][key] = f"{value} {MARKER}"
-        elif (
-            isinstance(value, list)
-            and value
-            and isinstance(value[0], str)
-            and key in ("unknowns", "alternatives", "options", "supervision-questions")
-        ):
+        elif key in free_lists:
             data["answers"][key] = [f"{v} {MARKER}" for v in value]
     return write(tmp_path / "answers.yaml", yaml.safe_dump(data, default_flow_style=False))
 
