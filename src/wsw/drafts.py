@@ -241,9 +241,12 @@ def check_answers(walk: Walk, session: Session, source: str) -> None:
                 checked[qid] = check_value(question, value, choices)
             except BadValue as exc:
                 problems.append(f"'{qid}' {exc}")
-    session.answers = {**session.answers, **checked}
+    # Conditions are only evaluated on answers that passed their checks; an answer that failed
+    # its check has been reported already, so it does not count as missing too.
+    given = set(session.answers)
+    session.answers = checked
     for _, question in session.visible():
-        if question.required and question.id not in session.answers:
+        if question.required and question.id not in given:
             problems.append(f"'{question.id}' is required but has no answer ({question.prompt})")
     if problems:
         raise AnswersError(source, problems)

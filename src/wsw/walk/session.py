@@ -84,9 +84,9 @@ class Session:
             for q in stage.questions:
                 value = self.answers.get(q.id)
                 if isinstance(value, list) and q.choices_from == THEMES_FROM:
-                    themes.update(value)
+                    themes.update(v for v in value if isinstance(v, str))
                 if isinstance(value, list) and q.choices_from == AGES_FROM:
-                    ages.update(value)
+                    ages.update(v for v in value if isinstance(v, str))
         case_type = self.answers.get(CASE_TYPE_QUESTION)
         return Facts(self.answers, frozenset(themes), frozenset(ages),
                      case_type if isinstance(case_type, str) else None)  # fmt: skip
