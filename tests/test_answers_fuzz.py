@@ -33,6 +33,7 @@ def test_any_bytes(data: bytes) -> None:
     attempt(data)
 
 
+KEYS = ["case-ref", "scale-after", "themes", "actions", "checked", "age-bands", "unknowns", "x"]
 yaml_ish = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=20),
     lambda children: (
@@ -43,8 +44,7 @@ yaml_ish = st.recursive(
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from(["case-ref", "scale-after", "themes", "actions", "checked",
-                                        "age-bands", "unknowns", "x"]), yaml_ish, max_size=6))  # fmt: skip
+@given(st.dictionaries(st.sampled_from(KEYS), yaml_ish, max_size=6))
 def test_any_structure_of_answers(answers: dict[str, object]) -> None:
     import json
 

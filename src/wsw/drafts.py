@@ -241,12 +241,11 @@ def check_answers(walk: Walk, session: Session, source: str) -> None:
                 checked[qid] = check_value(question, value, choices)
             except BadValue as exc:
                 problems.append(f"'{qid}' {exc}")
-    # Conditions are only evaluated on answers that passed their checks; an answer that failed
-    # its check has been reported already, so it does not count as missing too.
-    given = set(session.answers)
-    session.answers = checked
+    # Which questions apply is judged on the answers as given (conditions tolerate any value),
+    # so a bad answer is reported once, not again as a knock-on "missing" answer.
     for _, question in session.visible():
-        if question.required and question.id not in given:
+        if question.required and question.id not in session.answers:
             problems.append(f"'{question.id}' is required but has no answer ({question.prompt})")
+    session.answers = checked
     if problems:
         raise AnswersError(source, problems)
