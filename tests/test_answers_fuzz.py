@@ -54,10 +54,9 @@ def test_any_structure_of_answers(answers: dict[str, object]) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=200))
 def test_damaged_drafts_never_crash_the_list(data: bytes) -> None:
-    import os
+    from unittest import mock
 
-    with tempfile.TemporaryDirectory() as home:
-        os.environ["WSW_HOME"] = home
+    with tempfile.TemporaryDirectory() as home, mock.patch.dict("os.environ", {"WSW_HOME": home}):
         folder = drafts.drafts_dir()
         folder.mkdir(parents=True)
         (folder / "20261124-0000-aaaa.json").write_bytes(data)
