@@ -95,8 +95,13 @@ def packs_validate(
     if builtin:
         # A given pack with a built-in's id (an edited copy of `content/`) stands in for it.
         given_ids = {p.pack.id for p in given}
+        given_files = {p.resolve() for p, _ in targets}
         builtins, builtin_problems = load_packs(
-            [(p, "built-in") for p in pack_paths(wsw_paths.builtin_packs_dir())]
+            [
+                (p, "built-in")
+                for p in pack_paths(wsw_paths.builtin_packs_dir())
+                if p.resolve() not in given_files
+            ]
         )
         base = [p for p in builtins if p.pack.id not in given_ids]
         problems.extend(builtin_problems)

@@ -17,7 +17,17 @@ from wsw.errors import PackError, Problem
 from wsw.packs.library import Library, LoadedPack, Part
 from wsw.packs.loader import did_you_mean, load_pack, pack_paths
 from wsw.packs.marks import Loc
-from wsw.packs.models import CaseStudy, Check, Condition, Point, Question, Resource, SourceRef
+from wsw.packs.models import (
+    CaseStudy,
+    Check,
+    Condition,
+    Point,
+    Question,
+    Resource,
+    Scenario,
+    SourceRef,
+    Walk,
+)
 from wsw.packs.yamlfile import YamlProblems
 
 
@@ -151,6 +161,7 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
     themes, sources, items, walks = _Ids("theme"), _Ids("source"), _Ids("content"), _Ids("walk")
     stage_ids: set[str] = set()
     question_ids: set[str] = set()
+    walk_by_id: dict[str, Walk] = {}
     for loaded in packs:
         pack_ids.add(loaded.pack.id, loaded.parts[0], ("id",), problems)
         for part in loaded.parts:
@@ -166,6 +177,7 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
                 "checks",
                 "resources",
                 "case_studies",
+                "scenarios",
             ):
                 for i, item in enumerate(getattr(c, key)):
                     items.add(item.id, part, (key, i, "id"), problems)
@@ -180,6 +192,7 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
                         )
                 else:
                     walks.add(w.id, part, ("walks", i, "id"), problems)
+                walk_by_id[w.id] = w
                 for stage in w.stages:
                     stage_ids.add(stage.id)
                     question_ids.update(q.id for q in stage.questions)
@@ -202,6 +215,41 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
                     part, set(themes.at), set(sources.at), stage_ids, question_ids, set(items.at)
                 )
             )
+            for i, scenario in enumerate(part.content.scenarios):
+                problems.extend(_scenario_problems(part, i, scenario, walk_by_id, set(themes.at)))
+    return problems
+
+
+def _scenario_problems(
+    part: Part, index: int, scenario: Scenario, walks: dict[str, Walk], themes: set[str]
+) -> list[Problem]:
+    """A scenario's answers must fit its walk: known question ids, values of the right type."""
+    from wsw.walk.values import BadValue, check_value, choices_for
+
+    loc: Loc = ("scenarios", index)
+    walk = walks.get(scenario.walk)
+    if walk is None:
+        return [part.marks.problem((*loc, "walk"), f"unknown walk '{scenario.walk}'"
+                                   f"{did_you_mean(scenario.walk, walks)}")]  # fmt: skip
+    questions = {q.id: q for s in walk.stages for q in s.questions}
+    places = set(questions) | {s.id for s in walk.stages}
+    problems = []
+    for qid, value in scenario.answers.items():
+        if qid not in questions:
+            hint = did_you_mean(qid, questions)
+            message = f"unknown question '{qid}' in walk '{walk.id}'{hint}"
+            problems.append(part.marks.problem((*loc, "answers", qid), message))
+            continue
+        try:
+            check_value(questions[qid], value, choices_for(questions[qid], {t: t for t in themes}))
+        except BadValue as exc:
+            problems.append(part.marks.problem((*loc, "answers", qid), f"the example answer {exc}"))
+    for key in scenario.teaching_notes:
+        if key not in places:
+            problems.append(part.marks.problem(
+                (*loc, "teaching_notes", key),
+                f"'{key}' is not a question or stage of walk '{walk.id}'"
+                f"{did_you_mean(key, places)}"))  # fmt: skip
     return problems
 
 
@@ -234,7 +282,7 @@ def _part_references(
             check_all((*loc, "themes"), model.themes, themes, "theme")
             if model.stage:
                 check((*loc, "stage"), model.stage, stages, "walk stage")
-        elif isinstance(model, Resource):
+        elif isinstance(model, Resource | Scenario):
             check_all((*loc, "themes"), model.themes, themes, "theme")
         elif isinstance(model, CaseStudy):
             check_all((*loc, "themes"), model.themes, themes, "theme")

@@ -18,6 +18,7 @@ from wsw.packs.models import (
     Pack,
     Point,
     Resource,
+    Scenario,
     Source,
     SourceRef,
     Theme,
@@ -75,6 +76,7 @@ class Library:
         self.resources: dict[str, Resource] = {}
         self.case_studies: list[CaseStudy] = []
         self.walks: dict[str, Walk] = {}
+        self.scenarios: list[Scenario] = []
         for loaded in packs:
             pack = loaded.pack
             self.themes.update((t.id, t) for t in pack.themes)
@@ -86,6 +88,7 @@ class Library:
             self.resources.update((r.id, r) for r in pack.resources)
             self.case_studies.extend(pack.case_studies)
             self.walks.update((w.id, w) for w in pack.walks)
+            self.scenarios.extend(pack.scenarios)
         self.point_by_id = {ref.point.id: ref for ref in self.points}
         self._suggester: Suggester | None = None
 

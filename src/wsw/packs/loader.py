@@ -60,7 +60,8 @@ def _known_fields() -> set[str]:
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
+    options = [c for c in candidates if c != word]
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

@@ -8,7 +8,7 @@ when packs are layered into a library, because only then are all the ids known.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -315,6 +315,27 @@ class Walk(Model):
         return self
 
 
+class Scenario(Model):
+    """A fictional piece of case information with example answers, for trainers' demos."""
+
+    id: Id
+    title: Text
+    fictional: Literal[True] = Field(
+        description="Must be true: scenarios are invented, and say so wherever they are shown."
+    )
+    walk: Id = Field(default="individual", description="The walk the example answers are for.")
+    information: Text = Field(description="The new case information, as a practitioner hears it.")
+    themes: list[Id] = Field(min_length=1, description="The learning themes it draws on.")
+    answers: dict[Id, Any] = Field(description="Example answers, by question id.")
+    teaching_notes: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Notes for the trainer, by question or stage id, shown at that point.",
+    )
+    sources: list[SourceRef] = Field(
+        default_factory=list, description="The parts of the documents the scenario draws on."
+    )
+
+
 class Content(Model):
     """The content lists a pack may hold. A file inside a folder pack holds only these."""
 
@@ -327,6 +348,7 @@ class Content(Model):
     resources: list[Resource] = Field(default_factory=list)
     case_studies: list[CaseStudy] = Field(default_factory=list)
     walks: list[Walk] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
 
 
 class Pack(Content):
