@@ -92,6 +92,10 @@ class TerminalAsker:
         self.prefill = dict(prefill or {})
         self._stage_shown: str | None = None
 
+    @classmethod
+    def with_prefill(cls, prefill: dict[str, str]) -> TerminalAsker:
+        return cls(prefill=prefill)
+
     # -- output -----------------------------------------------------------------------------
 
     def tell(self, message: str) -> None:
@@ -137,7 +141,7 @@ class TerminalAsker:
             Panel(text, title="Learning that may bear on this", title_align="left", expand=False)
         )
 
-    def _question(self, step: Step) -> None:
+    def _question(self, step: Step, controls: str | None = None) -> None:
         q = step.question
         progress = (
             f"[{step.stage_number}/{step.stage_count} · "
@@ -158,8 +162,9 @@ class TerminalAsker:
             self.console.print(
                 Text(f"Current answer: {_show_value(step, step.current)}", style="cyan")
             )
-        self.console.print(Text(_hint(step), style="dim"))
-        controls = ":back  :edit  :help  :save" + ("" if q.required else "  :skip")
+        if controls is None:
+            self.console.print(Text(_hint(step), style="dim"))
+            controls = ":back  :edit  :help  :save" + ("" if q.required else "  :skip")
         self.console.print(Text(controls, style="dim"))
 
     # -- input ------------------------------------------------------------------------------

@@ -67,8 +67,13 @@ def _now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
-def save(session: Session, draft_id: str, created: str | None = None,
-         pending: dict[str, str] | None = None, target: Path | None = None) -> Draft:  # fmt: skip
+def save(
+    session: Session,
+    draft_id: str,
+    created: str | None = None,
+    pending: dict[str, str] | None = None,
+    target: Path | None = None,
+) -> Draft:
     """Write the session's state as a draft, atomically and privately."""
     draft = Draft(
         id=draft_id,

@@ -120,8 +120,11 @@ class NoteBuilder:
             return "_No actions recorded._"
         rows = ["| Action | Owner | Due |", "| --- | --- | --- |"]
         for a in actions:
-            cells = [escape(a.get("action", "")), escape(a.get("owner", "")) or "-",
-                     _date_words(a["due"]) if a.get("due") else "-"]  # fmt: skip
+            cells = [
+                escape(a.get("action", "")),
+                escape(a.get("owner", "")) or "-",
+                _date_words(a["due"]) if a.get("due") else "-",
+            ]
             rows.append("| " + " | ".join(c.replace("\n", " ") for c in cells) + " |")
         return "\n".join(rows)
 
@@ -174,8 +177,19 @@ class NoteBuilder:
     def _section_order(self, grouped: dict[str, list[Question]]) -> list[str]:
         fixed = list(SECTION_TITLES)
         extra = [s for s in grouped if s not in fixed]
-        order = ["context", "what", "so-what", "then-what", *extra, "actions", "supervision",
-                 "learning", "alternatives", "escalation", "unknowns"]  # fmt: skip
+        order = [
+            "context",
+            "what",
+            "so-what",
+            "then-what",
+            *extra,
+            "actions",
+            "supervision",
+            "learning",
+            "alternatives",
+            "escalation",
+            "unknowns",
+        ]
         return order
 
     def _section_title(self, section: str) -> str:
@@ -220,7 +234,7 @@ class NoteBuilder:
         lines = []
         if chosen:
             titles = ", ".join(escape(lib.themes[t].title) for t in chosen)
-            lines.append(f"Themes the practitioner confirmed: {titles}.")
+            lines.append(f"Themes confirmed: {titles}.")
         points = [lib.point_by_id[p] for p in self.session.learning() if p in lib.point_by_id]
         if chosen:
             points = [p for p in points if set(p.point.themes) & set(chosen)]

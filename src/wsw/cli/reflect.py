@@ -13,6 +13,9 @@ import typer
 from wsw.cli import app, settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from wsw.ask import TerminalAsker
     from wsw.packs import Library
     from wsw.reflect import NoteTarget
     from wsw.walk.session import Session
@@ -83,7 +86,9 @@ def reflect(
             "answers file (see `wsw prompts`) and use `wsw reflect --answers FILE` or "
             "`wsw render FILE`."
         )
-    _interactive(library, walk, resume, draft_id, target, keep_draft)
+    from wsw.ask import TerminalAsker
+
+    _interactive(library, walk, resume, draft_id, target, keep_draft, TerminalAsker.with_prefill)
 
 
 def _interactive(
@@ -93,9 +98,11 @@ def _interactive(
     draft_id: str | None,
     target: NoteTarget,
     keep_draft: bool,
+    make_asker: Callable[[dict[str, str]], TerminalAsker],
 ) -> None:
+    """Run a walk at the terminal with a draft saved after every answer (reflect and group)."""
     from wsw import drafts
-    from wsw.ask import Interrupted, TerminalAsker
+    from wsw.ask import Interrupted
     from wsw.reflect import walk_of
     from wsw.walk.session import Session
 
@@ -112,7 +119,7 @@ def _interactive(
         ident, created = drafts.new_id(), ""
         created = drafts.save(session, ident).created
         _say(f"Draft {ident} is saved after every answer. Type :help at any prompt for help.")
-    asker = TerminalAsker(prefill=prefill)
+    asker = make_asker(prefill)
     try:
         _loop(session, asker, ident, created, target, keep_draft)
     except Interrupted as exc:
@@ -174,6 +181,50 @@ def _loop(
         if path:
             _say(f"Note written to {path}")
         return
+
+
+@app.command()
+def group(
+    ctx: typer.Context,
+    draft_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="With --resume: the draft to resume.")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue a draft (the latest unless ID is given).")
+    ] = False,
+    timebox: Annotated[
+        int | None,
+        typer.Option("--timebox", min=1, metavar="MINUTES", help="Time box for each stage."),
+    ] = None,
+    output: OutputOpt = None,
+    fmt: FormatOpt = Format.md,
+    force: ForceOpt = False,
+    keep_draft: Annotated[
+        bool, typer.Option("--keep-draft", help="Keep the draft after the note is written.")
+    ] = False,
+) -> None:
+    """Run a group case discussion on a shared screen.
+
+    The presenter shares the new information, the group asks clarifying questions, reflects
+    while the presenter listens, suggests options and agrees actions. Each prompt takes many
+    contributions; the result is a group reflection note.
+    """
+    from wsw.group import GroupAsker
+    from wsw.reflect import NoteTarget
+
+    library = settings(ctx).library()
+    if draft_id is not None and not resume:
+        raise typer.BadParameter("give --resume to continue a draft", param_hint="ID")
+    if not sys.stdin.isatty():
+        from wsw.errors import InputError
+
+        raise InputError("wsw group is typed live by the team lead and needs a terminal.")
+    target = NoteTarget(output, fmt.value, force)
+
+    def make_asker(prefill: dict[str, str]) -> GroupAsker:
+        return GroupAsker(timebox=timebox, prefill=prefill)
+
+    _interactive(library, "group", resume, draft_id, target, keep_draft, make_asker)
 
 
 @app.command()

@@ -229,8 +229,12 @@ def _scenario_problems(
     loc: Loc = ("scenarios", index)
     walk = walks.get(scenario.walk)
     if walk is None:
-        return [part.marks.problem((*loc, "walk"), f"unknown walk '{scenario.walk}'"
-                                   f"{did_you_mean(scenario.walk, walks)}")]  # fmt: skip
+        return [
+            part.marks.problem(
+                (*loc, "walk"),
+                f"unknown walk '{scenario.walk}'{did_you_mean(scenario.walk, walks)}",
+            )
+        ]
     questions = {q.id: q for s in walk.stages for q in s.questions}
     places = set(questions) | {s.id for s in walk.stages}
     problems = []
@@ -246,10 +250,13 @@ def _scenario_problems(
             problems.append(part.marks.problem((*loc, "answers", qid), f"the example answer {exc}"))
     for key in scenario.teaching_notes:
         if key not in places:
-            problems.append(part.marks.problem(
-                (*loc, "teaching_notes", key),
-                f"'{key}' is not a question or stage of walk '{walk.id}'"
-                f"{did_you_mean(key, places)}"))  # fmt: skip
+            problems.append(
+                part.marks.problem(
+                    (*loc, "teaching_notes", key),
+                    f"'{key}' is not a question or stage of walk '{walk.id}'"
+                    f"{did_you_mean(key, places)}",
+                )
+            )
     return problems
 
 

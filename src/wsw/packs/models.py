@@ -26,9 +26,17 @@ AgeBand = Literal["under-1", "1-5", "6-10", "11-15", "16-17"]
 AGE_BANDS: tuple[AgeBand, ...] = ("under-1", "1-5", "6-10", "11-15", "16-17")
 
 NoteSection = Literal[
-    "context", "what", "so-what", "then-what", "actions", "supervision", "learning",
-    "alternatives", "escalation", "unknowns",
-]  # fmt: skip
+    "context",
+    "what",
+    "so-what",
+    "then-what",
+    "actions",
+    "supervision",
+    "learning",
+    "alternatives",
+    "escalation",
+    "unknowns",
+]
 QuestionType = Literal["text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list"]
 
 Id = Annotated[

@@ -88,8 +88,12 @@ class Session:
                 if isinstance(value, list) and q.choices_from == AGES_FROM:
                     ages.update(v for v in value if isinstance(v, str))
         case_type = self.answers.get(CASE_TYPE_QUESTION)
-        return Facts(self.answers, frozenset(themes), frozenset(ages),
-                     case_type if isinstance(case_type, str) else None)  # fmt: skip
+        return Facts(
+            self.answers,
+            frozenset(themes),
+            frozenset(ages),
+            case_type if isinstance(case_type, str) else None,
+        )
 
     def visible(self) -> list[tuple[Stage, Question]]:
         facts = self.facts()

@@ -29,8 +29,13 @@ def choices_for(question: Question, theme_titles: dict[str, str]) -> list[Choice
     if question.choices_from == "themes":
         return [Choice(value=k, label=v) for k, v in theme_titles.items()]
     if question.choices_from == "age-bands":
-        labels = {"under-1": "Under 1", "1-5": "1 to 5", "6-10": "6 to 10", "11-15": "11 to 15",
-                  "16-17": "16 to 17"}  # fmt: skip
+        labels = {
+            "under-1": "Under 1",
+            "1-5": "1 to 5",
+            "6-10": "6 to 10",
+            "11-15": "11 to 15",
+            "16-17": "16 to 17",
+        }
         return [Choice(value=b, label=labels[b]) for b in AGE_BANDS]
     return []
 

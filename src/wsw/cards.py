@@ -1,0 +1,64 @@
+"""Handouts: the walk's prompts and the learning behind them, for printing or projecting.
+
+Grouped by stage (the prompts, then the points that pack authors placed at that stage) and,
+within a stage, by theme. Points placed at no stage appear with the learning stage.
+"""
+
+from __future__ import annotations
+
+from wsw.note import escape
+from wsw.packs.library import Library, PointRef
+from wsw.packs.models import Walk
+
+LEARNING_STAGE = "learning"
+
+
+def _stage_points(library: Library, walk: Walk, stage_id: str, theme: str | None) -> list[PointRef]:
+    fallback = (
+        LEARNING_STAGE if any(s.id == LEARNING_STAGE for s in walk.stages) else walk.stages[0].id
+    )
+    chosen = []
+    for ref in library.points:
+        stages = ref.point.stages or [fallback]
+        if stage_id in stages and (theme is None or theme in ref.point.themes):
+            chosen.append(ref)
+    return chosen
+
+
+def build_cards(
+    library: Library, walk: Walk, stage: str | None = None, theme: str | None = None
+) -> str:
+    """The handout as Markdown."""
+    stages = [s for s in walk.stages if stage is None or s.id == stage]
+    title = f"# {escape(walk.title)}: prompts and learning"
+    if theme:
+        title += f" on {escape(library.themes[theme].title.lower())}"
+    parts = [title, "Printed from wsw. Each point names the document and section it comes from."]
+    for s in stages:
+        parts.append(f"## {escape(s.title)}")
+        if s.intro:
+            parts.append(f"_{escape(s.intro.strip())}_")
+        prompts = []
+        for q in s.questions:
+            line = f"- {escape(q.prompt.strip())}"
+            if q.help:
+                line += f"  \n  _{escape(q.help.strip())}_"
+            prompts.append(line)
+        parts.append("### Prompts\n\n" + "\n".join(prompts))
+        points = _stage_points(library, walk, s.id, theme)
+        if points:
+            parts.append("### Learning and practice points")
+            for theme_id in library.themes:
+                group = [r for r in points if r.point.primary_theme == theme_id]
+                if not group:
+                    continue
+                lines = [f"#### {escape(library.themes[theme_id].title)}"]
+                for ref in group:
+                    kind = "Practice point" if ref.kind == "practice" else "Learning point"
+                    p = ref.point
+                    lines.append(
+                        f"- **{escape(p.title)}** ({kind}). {escape(p.text)} "
+                        f"_Source: {escape(library.cite(p.source))}._"
+                    )
+                parts.append("\n\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,169 @@
+"""Group mode in a pseudo-terminal, the group note, and handouts for every stage and theme."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from conftest import Runner
+from markdown_it import MarkdownIt
+
+from wsw.group import GroupAsker, contribution
+from wsw.packs import load_library
+
+WSW = str(Path(sys.executable).parent / "wsw")
+PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb"}
+    env.pop("WSW_PACKS", None)
+    return pexpect.spawn(WSW, ["group", *args], env=env, encoding="utf-8",
+                         dimensions=(24, 80), timeout=20)  # fmt: skip
+
+
+def send(child: pexpect.spawn, text: str, prompt: str = PROMPT) -> None:
+    child.expect(prompt)
+    child.sendline(text)
+
+
+def test_group_discussion_end_to_end(tmp_path: Path) -> None:
+    home, note = tmp_path / "home", tmp_path / "group.md"
+    child = spawn(home, "--timebox", "3", "-o", str(note))
+    send(child, "Child B - referral declined")
+    send(child, "3")
+    child.expect(PROMPT)
+    child.sendline("The LA declined our referral about bruises on Child B's arms.")
+    child.expect(MORE)
+    child.sendline("")
+    child.expect("Time box: 2 min")  # the stage's own box (10 min) or the --timebox, shown live
+    send(child, "AB: When were the bruises seen?", ADD)
+    send(child, "How does the mother explain them?", ADD)
+    send(child, "A question to remove", ADD)
+    send(child, ":del 3", ADD)
+    child.expect("Removed: A question to remove")
+    send(child, ":edit 2", ADD)
+    child.expect("new text: ")
+    child.sendline("CD: What does the mother say happened?")
+    send(child, ":list", ADD)
+    child.expect("Clarifying questions and what the presenter answered")
+    send(child, "", ADD)
+    child.expect("Learning that may bear on this")
+    send(child, "")  # keep the suggested themes
+    send(child, "He may be hit at home", ADD)
+    send(child, "", ADD)
+    send(child, ":back", ADD)
+    child.expect("He may be hit at home")  # contributions kept when going back
+    send(child, "", ADD)
+    for contributions in (["Plays out after school"],
+                          ["An accident at school", "Someone at home hurts him"],
+                          ["Escalate to the service manager"]):  # fmt: skip
+        for item in contributions:
+            send(child, item, ADD)
+        send(child, "", ADD)
+    child.expect(PROMPT)
+    child.sendline("We will escalate today.")
+    child.expect(MORE)
+    child.sendline("")
+    child.expect(PROMPT)
+    child.sendline("Escalate to SM | FCA | 2026-12-01")
+    child.expect(MORE)
+    child.sendline("")
+    send(child, "Is escalation the right route?", ADD)
+    send(child, "", ADD)
+    child.expect("Preview of your note")
+    send(child, "1")
+    child.expect(pexpect.EOF)
+    text = note.read_text(encoding="utf-8")
+    assert "- When were the bruises seen? (AB)" in text
+    assert "- What does the mother say happened? (CD)" in text
+    assert "A question to remove" not in text
+    assert "## Alternative explanations considered" in text and "Someone at home hurts him" in text
+    assert "| Escalate to SM | FCA | 1 December 2026 |" in text
+    assert "walk: group" in text
+    assert not list((home / "data" / "drafts").glob("*.json"))
+
+
+def test_group_ctrl_c_keeps_contributions_for_resume(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    child = spawn(home)
+    send(child, "Child C")
+    send(child, "2")
+    child.expect(PROMPT)
+    child.sendline("Information")
+    child.expect(MORE)
+    child.sendline("")
+    send(child, "First question", ADD)
+    child.expect(ADD)
+    child.sendintr()
+    child.expect("Resume with")
+    child.expect(pexpect.EOF)
+    (draft,) = [json.loads(p.read_text()) for p in (home / "data" / "drafts").glob("*.json")]
+    assert draft["meta"]["walk"] == "group"
+    assert draft["meta"]["pending"]["text"] == "First question"
+
+
+def test_contribution_initials() -> None:
+    assert contribution("AB: Ask the school") == "Ask the school (AB)"
+    assert contribution("ab: lower case is not initials") == "ab: lower case is not initials"
+    assert contribution("Note: not initials?") == "Note: not initials?"
+    assert contribution("plain") == "plain"
+
+
+def test_time_box_counts_down_and_never_blocks() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    now = [0.0]
+    out = StringIO()
+    asker = GroupAsker(timebox=2, clock=lambda: now[0], console=Console(file=out, width=80))
+    library = load_library(user=False, env=False)
+    from wsw.walk.session import Session
+
+    step = Session(library.walks["group"], library).step()
+    assert step is not None
+    asker._time_left(step)
+    now[0] = 90.0
+    asker._time_left(step)
+    now[0] = 1000.0
+    asker._time_left(step)
+    text = out.getvalue()
+    assert "2 min 00 s left of 2 min" in text and "0 min 30 s left" in text
+    assert "reached: move on when the group is ready" in text
+
+
+def test_group_needs_a_terminal(wsw: Runner) -> None:
+    result = wsw("group", stdin="")
+    assert result.code == 2 and "terminal" in result.err
+
+
+STAGES = [s.id for s in load_library(user=False, env=False).walks["individual"].stages]
+THEMES = list(load_library(user=False, env=False).themes)
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_cards_for_every_stage(stage: str, wsw: Runner) -> None:
+    result = wsw("cards", "--stage", stage)
+    assert result.code == 0
+    tokens = MarkdownIt("commonmark").parse(result.out)
+    assert sum(t.type == "heading_open" and t.tag == "h2" for t in tokens) == 1
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_cards_for_every_theme(theme: str, wsw: Runner) -> None:
+    result = wsw("cards", "--theme", theme)
+    assert result.code == 0
+    assert "Source:" in result.out, f"no learning for {theme} in any stage"
+
+
+def test_cards_html_and_bad_names(tmp_path: Path, wsw: Runner) -> None:
+    assert wsw("cards", "-f", "html", "-o", str(tmp_path / "h.html")).code == 0
+    assert (tmp_path / "h.html").read_text().startswith("<!DOCTYPE html>")
+    bad = wsw("cards", "--theme", "neglet")
+    assert bad.code == 2 and "did you mean 'neglect'" in bad.err
+    assert "Stages: context" in wsw("cards", "--stage", "nope").err
