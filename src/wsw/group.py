@@ -24,7 +24,8 @@ from wsw.walk.session import Step
 INITIALS = re.compile(r"^([A-Z]{1,3})\s*:\s+(.+)$")
 GROUP_HELP = (
     "Type one contribution per line and press Enter; it is added at once. "
-    "Start with initials in capitals and a colon to attribute it (AB: ...); otherwise it is anonymous. "
+    "Start with initials in capitals and a colon to attribute it (AB: ...); "
+    "otherwise it is anonymous. "
     "Press Enter on an empty line when the group has finished with this question.\n"
     ":edit N  replace contribution N      :del N  remove contribution N\n"
     ":list    everything captured in this stage   :back  the previous question\n"
