@@ -170,7 +170,7 @@ class TerminalAsker:
     # -- input ------------------------------------------------------------------------------
 
     def _read(self, prompt: str = "> ") -> str:
-        self.console.file.write(prompt)
+        self.console.print(prompt, end="", markup=False, highlight=False)
         self.console.file.flush()
         line = self.stdin.readline()
         if line == "":

@@ -1,0 +1,106 @@
+"""Regenerate the terminal pictures in the README from real runs.
+
+Each picture is the real engine and the real asker (terminal, group or demo) driven by typed
+input, recorded by Rich and saved as SVG. Nothing is drawn by hand:
+
+    python docs/pictures.py            # writes docs/img/*.svg
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+OUT = Path(__file__).parent / "img"
+WIDTH = 80
+
+
+class EchoingInput(io.StringIO):
+    """Typed lines, echoed into the recording as a person would see them on screen."""
+
+    def __init__(self, lines: list[str], console: Console) -> None:
+        super().__init__("".join(f"{line}\n" for line in lines))
+        self.console = console
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        line = super().readline()
+        self.console.print(line.rstrip("\n"), markup=False, highlight=False)
+        return line
+
+
+def _record(name: str, title: str, run: Any) -> None:
+    console = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor",
+                      file=io.StringIO())  # fmt: skip
+    run(console)
+    OUT.mkdir(exist_ok=True)
+    console.save_svg(str(OUT / f"{name}.svg"), title=title)
+    print(f"wrote {OUT / name}.svg")
+
+
+def _library() -> Any:
+    from wsw.packs import load_library
+
+    return load_library(user=False, env=False)
+
+
+def reflect_picture(console: Console) -> None:
+    from wsw.ask import TerminalAsker
+    from wsw.walk.engine import drive
+    from wsw.walk.session import Session
+
+    library = _library()
+    lines = ["Child A - mother's new partner", "2026-12-01", "1", "2",
+             "Mum said her new partner moved in last month.",
+             "The police check shows he assaulted a previous partner.", "",
+             "police check", ":save"]  # fmt: skip
+    asker = TerminalAsker(console=console, stdin=EchoingInput(lines, console))
+    session = Session(library.walks["individual"], library)
+    drive(session, asker, lambda _: None)
+
+
+def group_picture(console: Console) -> None:
+    from wsw.group import GroupAsker
+    from wsw.walk.engine import drive
+    from wsw.walk.session import Session
+
+    library = _library()
+    answers = {"case-ref": "Child B - a declined referral", "age-bands": ["6-10"],
+               "information": "The LA declined our referral about bruises on Child B's arms."}  # fmt: skip
+    lines = ["AB: When and where were the bruises seen?", "How does mum explain them?",
+             "CD: Has Child B been seen alone?", ":save"]  # fmt: skip
+    asker = GroupAsker(timebox=10, console=console, stdin=EchoingInput(lines, console))
+    drive(Session(library.walks["group"], library, answers), asker, lambda _: None)
+
+
+def demo_picture(console: Console) -> None:
+    from wsw.demo import DemoAsker, example_answers
+    from wsw.walk.engine import drive
+    from wsw.walk.session import Session
+
+    library = _library()
+    if not library.scenarios:
+        return
+    scenario = library.scenarios[0]
+    session = Session(library.walks[scenario.walk], library)
+    lines = ["", "", "", "", "", ":quit"]
+    asker = DemoAsker(scenario, example_answers(session, scenario), auto=False,
+                      console=console, stdin=EchoingInput(lines, console))  # fmt: skip
+    drive(session, asker, lambda _: None)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["WSW_HOME"] = home
+        os.environ.pop("NO_COLOR", None)
+        _record("reflect", "wsw reflect", reflect_picture)
+        _record("group", "wsw group", group_picture)
+        _record("demo", "wsw demo", demo_picture)
+
+
+if __name__ == "__main__":
+    main()
