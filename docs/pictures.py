@@ -34,8 +34,9 @@ class EchoingInput(io.StringIO):
 
 
 def _record(name: str, title: str, run: Any) -> None:
-    console = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor",
-                      file=io.StringIO())  # fmt: skip
+    console = Console(
+        record=True, width=WIDTH, force_terminal=True, color_system="truecolor", file=io.StringIO()
+    )
     run(console)
     OUT.mkdir(exist_ok=True)
     console.save_svg(str(OUT / f"{name}.svg"), title=title)
@@ -54,10 +55,17 @@ def reflect_picture(console: Console) -> None:
     from wsw.walk.session import Session
 
     library = _library()
-    lines = ["Child A - mother's new partner", "2026-12-01", "1", "2",
-             "Mum said her new partner moved in last month.",
-             "The police check shows he assaulted a previous partner.", "",
-             "police check", ":save"]  # fmt: skip
+    lines = [
+        "Child A - mother's new partner",
+        "2026-12-01",
+        "1",
+        "2",
+        "Mum said her new partner moved in last month.",
+        "The police check shows he assaulted a previous partner.",
+        "",
+        "police check",
+        ":save",
+    ]
     asker = TerminalAsker(console=console, stdin=EchoingInput(lines, console))
     session = Session(library.walks["individual"], library)
     drive(session, asker, lambda _: None)
@@ -69,10 +77,17 @@ def group_picture(console: Console) -> None:
     from wsw.walk.session import Session
 
     library = _library()
-    answers = {"case-ref": "Child B - a declined referral", "age-bands": ["6-10"],
-               "information": "The LA declined our referral about bruises on Child B's arms."}  # fmt: skip
-    lines = ["AB: When and where were the bruises seen?", "How does mum explain them?",
-             "CD: Has Child B been seen alone?", ":save"]  # fmt: skip
+    answers = {
+        "case-ref": "Child B - a declined referral",
+        "age-bands": ["6-10"],
+        "information": "The LA declined our referral about bruises on Child B's arms.",
+    }
+    lines = [
+        "AB: When and where were the bruises seen?",
+        "How does mum explain them?",
+        "CD: Has Child B been seen alone?",
+        ":save",
+    ]
     asker = GroupAsker(timebox=10, console=console, stdin=EchoingInput(lines, console))
     drive(Session(library.walks["group"], library, answers), asker, lambda _: None)
 
@@ -88,8 +103,13 @@ def demo_picture(console: Console) -> None:
     scenario = library.scenarios[0]
     session = Session(library.walks[scenario.walk], library)
     lines = ["", "", "", "", "", ":quit"]
-    asker = DemoAsker(scenario, example_answers(session, scenario), auto=False,
-                      console=console, stdin=EchoingInput(lines, console))  # fmt: skip
+    asker = DemoAsker(
+        scenario,
+        example_answers(session, scenario),
+        auto=False,
+        console=console,
+        stdin=EchoingInput(lines, console),
+    )
     drive(session, asker, lambda _: None)
 
 
