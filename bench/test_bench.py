@@ -1,0 +1,55 @@
+"""pytest-benchmark measurements of wsw's hot paths, on the built-in packs.
+
+Deselected by the project's pytest settings; run them with `pytest bench -m benchmark`.
+They check that each call still does its job, never how long it took: compare runs with
+pytest-benchmark's own `--benchmark-autosave` and `--benchmark-compare`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
+
+from wsw.packs import Library
+from wsw.packs.layers import build_library
+from wsw.packs.loader import pack_paths
+from wsw.paths import builtin_packs_dir
+from wsw.reflect import render_note, session_from_answers
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+QUERY = (
+    "The school called: Jayden (7) has arrived hungry most mornings this term, in the same "
+    "clothes. Mum's new fella has a conviction for assaulting a previous partner."
+)
+
+pytestmark = pytest.mark.benchmark
+
+
+def builtin_targets() -> list[tuple[Path, str]]:
+    return [(path, "built-in") for path in pack_paths(builtin_packs_dir())]
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return build_library(builtin_targets())
+
+
+def test_suggest_one_query(benchmark: BenchmarkFixture, library: Library) -> None:
+    suggester = library.suggester()
+    suggestions = benchmark(suggester.suggest, QUERY)
+    assert suggestions
+
+
+def test_load_builtin_packs_without_cache(benchmark: BenchmarkFixture) -> None:
+    targets = builtin_targets()
+    loaded = benchmark(build_library, targets)
+    assert {p.pack.id for p in loaded.packs} == {"core", "cspr-2020", "scr-2017-19"}
+
+
+def test_render_note(benchmark: BenchmarkFixture, library: Library) -> None:
+    session = session_from_answers(library, None, DATA / "answers-full.yaml")
+    note = benchmark(render_note, session, "md")
+    assert note.startswith("---\n")
+    assert "Then what?" in note
