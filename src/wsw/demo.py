@@ -21,8 +21,7 @@ from wsw.walk.values import check_value
 
 
 def find_scenario(library: Library, scenario_id: str) -> Scenario:
-    from wsw.errors import InputError
-    from wsw.packs.loader import did_you_mean
+    from wsw.errors import InputError, did_you_mean
 
     for s in library.scenarios:
         if s.id == scenario_id:

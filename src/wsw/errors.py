@@ -6,6 +6,8 @@ pass locations, field names and ids, not what a practitioner typed.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -59,3 +61,9 @@ class PackError(WswError):
 
 class InputError(WswError):
     """Something the user gave us (a flag, a file, a value) cannot be used."""
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    options = [c for c in candidates if c != word]
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    return f" (did you mean '{close[0]}'?)" if close else ""

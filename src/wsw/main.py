@@ -19,6 +19,11 @@ def report(error: WswError) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # wsw uses no pydantic plugins; without this pydantic scans every installed package's
+    # entry points the first time a model is built, which costs start-up time.
+    import os
+
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from wsw.cli import app
 
     try:

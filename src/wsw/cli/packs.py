@@ -43,8 +43,7 @@ def packs_show(
 ) -> None:
     """Show one pack's content, grouped by theme, with sources."""
     from wsw import views
-    from wsw.errors import InputError
-    from wsw.packs.loader import did_you_mean
+    from wsw.errors import InputError, did_you_mean
 
     library = settings(ctx).library()
     loaded = library.pack(pack_id)
@@ -74,8 +73,8 @@ def packs_validate(
     """Check packs and list every problem at once, with file, line and field."""
     from wsw import paths as wsw_paths
     from wsw.errors import InputError, Problem
+    from wsw.packs.files import pack_paths
     from wsw.packs.layers import check_library, load_packs
-    from wsw.packs.loader import pack_paths
 
     targets: list[tuple[Path, str]] = []
     problems: list[Problem] = []

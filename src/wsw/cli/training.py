@@ -117,9 +117,8 @@ def cards(
 ) -> None:
     """Print a handout of the prompts and learning, by stage and theme."""
     from wsw.cards import build_cards
-    from wsw.errors import InputError
+    from wsw.errors import InputError, did_you_mean
     from wsw.note import to_html
-    from wsw.packs.loader import did_you_mean
     from wsw.reflect import walk_of
 
     library = settings(ctx).library()

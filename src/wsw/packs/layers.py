@@ -13,9 +13,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from wsw import paths
-from wsw.errors import PackError, Problem
+from wsw.errors import PackError, Problem, did_you_mean
+from wsw.packs.files import pack_paths
 from wsw.packs.library import Library, LoadedPack, Part
-from wsw.packs.loader import did_you_mean, load_pack, pack_paths
 from wsw.packs.marks import Loc
 from wsw.packs.models import (
     CaseStudy,
@@ -28,7 +28,6 @@ from wsw.packs.models import (
     SourceRef,
     Walk,
 )
-from wsw.packs.yamlfile import YamlProblems
 
 
 def load_library(
@@ -74,6 +73,10 @@ def load_library(
 
 def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[Problem]]:
     """Load and validate each pack path on its own (a path seen twice is loaded once)."""
+    # The YAML reader is needed only when the cache misses.
+    from wsw.packs.loader import load_pack
+    from wsw.packs.yamlfile import YamlProblems
+
     problems: list[Problem] = []
     loaded: list[LoadedPack] = []
     seen: set[Path] = set()

@@ -7,21 +7,18 @@ problems between packs (unknown theme, duplicate id) are found in `library`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from wsw.errors import Problem
+from wsw.errors import Problem, did_you_mean
+from wsw.packs.files import PACK_FOLDER_INDEX, YAML_SUFFIXES
 from wsw.packs.library import LoadedPack, Part
 from wsw.packs.marks import Marks
 from wsw.packs.models import Content, Pack
 from wsw.packs.yamlfile import YamlProblems, read_yaml
-
-PACK_FOLDER_INDEX = "pack.yaml"
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
@@ -57,12 +54,6 @@ def _known_fields() -> set[str]:
     if _KNOWN_FIELDS is None:
         _KNOWN_FIELDS = _field_names([Pack])
     return _KNOWN_FIELDS
-
-
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
-    options = [c for c in candidates if c != word]
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _describe(error: Any) -> str:
@@ -146,20 +137,3 @@ def _load_folder_pack(folder: Path, origin: str, shown_as: str | None) -> Loaded
     }
     pack = loaded.pack.model_copy(update=merged)
     return LoadedPack(pack, folder, [loaded.parts[0], *extra_parts], origin)
-
-
-def pack_paths(folder: Path) -> list[Path]:
-    """The packs in a folder: YAML files, and sub-folders holding a `pack.yaml`.
-
-    A folder that itself holds `pack.yaml` is one pack, not a folder of packs.
-    """
-    if (folder / PACK_FOLDER_INDEX).is_file():
-        return [folder]
-    found = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        is_pack_file = entry.is_file() and entry.suffix in YAML_SUFFIXES
-        if is_pack_file or (entry.is_dir() and (entry / PACK_FOLDER_INDEX).is_file()):
-            found.append(entry)
-    return found

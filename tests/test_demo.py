@@ -1,0 +1,90 @@
+"""Trainers' demo mode: scenarios are valid, play through, write the example note, no drafts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL_PACK, Runner, write
+from markdown_it import MarkdownIt
+
+from wsw.errors import PackError
+from wsw.packs import load_library
+
+SCENARIOS = [s.id for s in load_library(user=False, env=False).scenarios]
+
+
+def test_at_least_five_fictional_scenarios_ship() -> None:
+    library = load_library(user=False, env=False)
+    assert len(library.scenarios) >= 5
+    assert all(s.fictional and "fictional" in s.title.lower() for s in library.scenarios)
+    assert len({frozenset(s.themes) for s in library.scenarios}) == len(library.scenarios)
+
+
+def test_list_json_is_exact(wsw: Runner) -> None:
+    payload = json.loads(wsw("demo", "--list", "--json").out)
+    assert list(payload) == ["scenarios"]
+    for row in payload["scenarios"]:
+        assert list(row) == ["id", "title", "themes"]
+    assert [r["id"] for r in payload["scenarios"]] == SCENARIOS
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_every_scenario_plays_through_and_writes_its_note(
+    scenario_id: str, tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    note = tmp_path / "example.md"
+    result = wsw("demo", scenario_id, "--auto", "-o", str(note))
+    assert result.code == 0, result.err
+    text = note.read_text(encoding="utf-8")
+    MarkdownIt("commonmark").enable("table").parse(text)
+    library = load_library(user=False, env=False)
+    scenario = next(s for s in library.scenarios if s.id == scenario_id)
+    first_line = scenario.information.strip().splitlines()[0][:60]
+    assert first_line.split()[0] in text and "## So what?" in text
+    assert not list((wsw_home / "data" / "drafts").glob("*"))
+
+
+def test_unknown_scenario(wsw: Runner) -> None:
+    result = wsw("demo", "new-partner", "--auto")
+    assert result.code == 2 and "wsw demo --list" in result.err
+
+
+def test_demo_without_a_terminal_needs_auto(wsw: Runner) -> None:
+    result = wsw("demo", SCENARIOS[0], stdin="")
+    assert result.code == 2 and "--auto" in result.err
+
+
+SCENARIO = """
+scenarios:
+  - id: team-scenario
+    title: A team scenario (fictional)
+    fictional: true
+    information: A fictional piece of information.
+    themes: [neglect]
+    answers: {case-ref: Child Z, lunch-box: yes}
+    teaching_notes: {so-wat: Ask the room.}
+"""
+
+
+def test_a_scenario_naming_an_unknown_question_or_theme_is_a_pack_error(tmp_path: Path) -> None:
+    text = MINIMAL_PACK + SCENARIO.replace("[neglect]", "[neglet]")
+    write(tmp_path / "packs" / "team.yaml", text)
+    with pytest.raises(PackError) as info:
+        load_library([tmp_path / "packs"], user=False, env=False)
+    messages = [str(p) for p in info.value.problems]
+    assert any(
+        "scenarios[0].answers.lunch-box: unknown question 'lunch-box'" in m for m in messages
+    )
+    assert any("scenarios[0].themes[0]: unknown theme 'neglet'" in m for m in messages)
+    assert any("'so-wat' is not a question or stage" in m for m in messages)
+
+
+def test_a_scenario_answer_of_the_wrong_type_is_a_pack_error(tmp_path: Path) -> None:
+    text = MINIMAL_PACK + SCENARIO.replace("lunch-box: yes", "scale-after: 12").replace(
+        "so-wat", "so-what"
+    )
+    write(tmp_path / "packs" / "team.yaml", text)
+    with pytest.raises(PackError, match="the example answer should be a whole number"):
+        load_library([tmp_path / "packs"], user=False, env=False)
