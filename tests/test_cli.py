@@ -119,7 +119,7 @@ def test_packs_validate_builtin_content(wsw: Runner) -> None:
     result = wsw("packs", "validate", str(content))
     assert result.code == 0, result.err
     assert result.out == ""
-    assert "3 packs valid" in result.err
+    assert "4 packs valid" in result.err
 
 
 def test_packs_validate_missing_path(wsw: Runner) -> None:

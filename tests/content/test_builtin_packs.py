@@ -29,8 +29,8 @@ def library():  # type: ignore[no-untyped-def]
     return load_library(user=False, env=False)
 
 
-def test_the_three_packs_load(library) -> None:  # type: ignore[no-untyped-def]
-    assert [p.pack.id for p in library.packs] == ["core", "cspr-2020", "scr-2017-19"]
+def test_the_built_in_packs_load(library) -> None:  # type: ignore[no-untyped-def]
+    assert [p.pack.id for p in library.packs] == ["core", "cspr-2020", "scenarios", "scr-2017-19"]
 
 
 def test_required_themes_are_defined_in_core(library) -> None:  # type: ignore[no-untyped-def]
