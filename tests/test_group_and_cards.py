@@ -22,8 +22,12 @@ PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"
 def spawn(home: Path, *args: str) -> pexpect.spawn:
     env = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb"}
     env.pop("WSW_PACKS", None)
-    return pexpect.spawn(WSW, ["group", *args], env=env, encoding="utf-8",
-                         dimensions=(24, 80), timeout=20)  # fmt: skip
+    child = pexpect.spawn(WSW, ["group", *args], env=env, encoding="utf-8",
+                          dimensions=(24, 80), timeout=20)  # fmt: skip
+    child.expect("Declare the people involved")
+    child.expect(PROMPT)
+    child.sendline("")
+    return child
 
 
 def send(child: pexpect.spawn, text: str, prompt: str = PROMPT) -> None:

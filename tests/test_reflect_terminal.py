@@ -17,12 +17,22 @@ PROMPT = r"\r\n> $"
 MORE = r"\r\n  $"
 
 
-def spawn(home: Path, *args: str, env: dict[str, str] | None = None) -> pexpect.spawn:
+def spawn(
+    home: Path, *args: str, env: dict[str, str] | None = None, people: tuple[str, ...] = ()
+) -> pexpect.spawn:
+    """Start `wsw reflect`; a new reflection first asks who to pseudonymise (none by default)."""
     environment = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb",
                    "COLUMNS": "80", "LINES": "24", **(env or {})}  # fmt: skip
     environment.pop("WSW_PACKS", None)
     child = pexpect.spawn(WSW, ["reflect", *args], env=environment, encoding="utf-8",
                           dimensions=(24, 80), timeout=20)  # fmt: skip
+    if "--resume" not in args:
+        child.expect("Declare the people involved")
+        for declaration in people:
+            child.expect(r"[>=] $")
+            child.sendline(declaration)
+        child.expect(r"[>=] $")
+        child.sendline("")
     return child
 
 
@@ -212,3 +222,49 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     resumed.expect(next_prompt[answers_before_kill - 1] or PROMPT)
     resumed.sendintr()
     resumed.expect(pexpect.EOF)
+
+
+def test_declared_people_become_roles_and_stay_out_of_the_note(tmp_path: Path) -> None:
+    home, target = tmp_path / "home", tmp_path / "note.md"
+    child = spawn(home, "-o", str(target),
+                  people=("Jayden Thompson = Child A", "Kelly Thompson = Mother"))  # fmt: skip
+    say(child, "Jayden - new information")
+    say(child, "2026-12-01")
+    say(child, "1")
+    say(child, "3")
+    say_lines(child, "Kelly said Jayden's teacher rang her on 07700 900123.")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    (draft,) = drafts(home)
+    assert draft["meta"]["people"] == [  # type: ignore[index]
+        {"name": "Jayden Thompson", "role": "Child A"},
+        {"name": "Kelly Thompson", "role": "Mother"},
+    ]
+    resumed = spawn(home, "--resume", "-o", str(target))
+    resumed.expect("Who did it come from")
+    resumed.sendline(":save")
+    resumed.expect(pexpect.EOF)
+    # Render the draft's answers with a complete set, as a preview would, and check the note.
+    import yaml
+    from conftest import DATA
+
+    full = yaml.safe_load((DATA / "answers-full.yaml").read_text(encoding="utf-8"))
+    full["answers"]["information"] = "Kelly said Jayden's teacher rang her on 07700 900123."
+    full["answers"]["case-ref"] = "Jayden - new information"
+    full["meta"]["people"] = draft["meta"]["people"]  # type: ignore[index]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump(full, default_flow_style=False), encoding="utf-8")
+    import subprocess
+
+    env = {**os.environ, "WSW_HOME": str(home)}
+    result = subprocess.run([WSW, "render", str(answers), "-o", str(target), "--force"],
+                            env=env, capture_output=True, text=True, check=False)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    note = target.read_text(encoding="utf-8")
+    assert "Mother said Child A's teacher" in note
+    assert "Jayden" not in note and "Kelly" not in note and "Thompson" not in note
+    strict = subprocess.run([WSW, "render", str(answers), "-o", str(tmp_path / "s.md"), "--strict"],
+                            env=env, capture_output=True, text=True, check=False)  # fmt: skip
+    assert strict.returncode == 1
+    assert "phone" in strict.stderr and "07700" not in strict.stderr
+    assert not (tmp_path / "s.md").exists()

@@ -257,13 +257,48 @@ class TerminalAsker:
 
     # -- preview ----------------------------------------------------------------------------
 
-    def preview(self, markdown: str, stages: list[tuple[str, str]]) -> str:
+    def declare_people(self) -> list[tuple[str, str]]:
+        """Ask who the note is about, so names can become roles before anything is written."""
+        from wsw.note_privacy import parse_declaration
+
+        self.console.print(
+            Panel(
+                Text(
+                    "Declare the people involved so the note can use roles instead of names. "
+                    "One per line as  Name = Role  (for example: Jayden Thompson = Child A). "
+                    "Press Enter on an empty line when done, or straight away to skip. "
+                    "This list stays in your draft and never goes into the note."
+                ),
+                title="People",
+                title_align="left",
+                expand=False,
+            )
+        )
+        people: list[tuple[str, str]] = []
+        while True:
+            line = self._read("= " if people else "> ").strip()
+            if not line:
+                return people
+            try:
+                person = parse_declaration(line)
+            except ValueError as exc:
+                self.tell(str(exc))
+                continue
+            people.append((person.name, person.role))
+
+    def preview(
+        self, markdown: str, stages: list[tuple[str, str]], privacy: list[str] | None = None
+    ) -> str:
         """Show the note; return 'write', 'save' or a stage id to go back to."""
         body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---\n") else markdown
         self.console.print()
         self.console.rule(Text("Preview of your note", style="bold"), align="left")
         self.console.print(Markdown(body))
         self.console.rule()
+        if privacy:
+            self.console.print(
+                Panel(Text("\n".join(privacy)), title="Privacy check", title_align="left")
+            )
         options = ["Write the note", "Go back to a stage", "Save as a draft and stop"]
         while True:
             for i, label in enumerate(options, 1):

@@ -37,6 +37,7 @@ class Draft:
     answers: dict[str, Any]
     skipped: list[str] = field(default_factory=list)
     pending: dict[str, str] | None = None
+    people: list[dict[str, str]] = field(default_factory=list)
     created: str = ""
     updated: str = ""
 
@@ -51,6 +52,8 @@ class Draft:
         }
         if self.pending:
             meta["pending"] = self.pending
+        if self.people:
+            meta["people"] = self.people
         return json.dumps({"answers": self.answers, "meta": meta}, indent=2, ensure_ascii=False)
 
 
@@ -73,14 +76,19 @@ def save(
     created: str | None = None,
     pending: dict[str, str] | None = None,
     target: Path | None = None,
+    people: list[dict[str, str]] | None = None,
 ) -> Draft:
-    """Write the session's state as a draft, atomically and privately."""
+    """Write the session's state as a draft, atomically and privately.
+
+    The people declared for pseudonymisation are kept here, and nowhere else.
+    """
     draft = Draft(
         id=draft_id,
         walk=session.walk.id,
         answers=dict(session.answers),
         skipped=sorted(session.skipped),
         pending=pending,
+        people=list(people or []),
         created=created or _now(),
         updated=_now(),
     )
@@ -103,6 +111,7 @@ def _parse(path: Path) -> Draft:
             answers=answers,
             skipped=[str(s) for s in meta.get("skipped", [])],
             pending=meta.get("pending") if isinstance(meta.get("pending"), dict) else None,
+            people=_people(meta.get("people")),
             created=str(meta.get("created", "")),
             updated=str(meta.get("updated", "")),
         )
@@ -111,6 +120,16 @@ def _parse(path: Path) -> Draft:
 
 
 DAMAGED_SUFFIX = ".damaged"
+
+
+def _people(value: Any) -> list[dict[str, str]]:
+    if not isinstance(value, list):
+        return []
+    return [
+        {"name": str(p["name"]), "role": str(p["role"])}
+        for p in value
+        if isinstance(p, dict) and "name" in p and "role" in p
+    ]
 
 
 def list_drafts() -> tuple[list[Draft], list[Path]]:

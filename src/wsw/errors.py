@@ -63,6 +63,19 @@ class InputError(WswError):
     """Something the user gave us (a flag, a file, a value) cannot be used."""
 
 
+class Refusal(WswError):
+    """wsw declined to do something unsafe (exit 1), with the reasons as separate lines."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, message: str, details: list[str]) -> None:
+        super().__init__(message)
+        self.details = details
+
+    def lines(self) -> list[str]:
+        return [str(self), *(f"  {d}" for d in self.details)]
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     options = [c for c in candidates if c != word]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)

@@ -78,7 +78,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 def _register() -> None:
     # Imported for their side effect of adding commands to `app`, in --help order.
-    from wsw.cli import drafts, packs, reflect, suggest, training  # noqa: F401
+    from wsw.cli import drafts, packs, privacy, reflect, suggest, training  # noqa: F401
 
 
 _register()

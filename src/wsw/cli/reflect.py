@@ -33,6 +33,16 @@ OutputOpt = Annotated[
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Markdown or printable HTML.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing file at PATH.")]
 WalkOpt = Annotated[str, typer.Option("--walk", help="Which walk to use (see `wsw prompts`).")]
+NamesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--names", metavar="FILE", help="People to replace by roles (YAML: people: [{name, role}])."
+    ),
+]
+StrictOpt = Annotated[
+    bool,
+    typer.Option("--strict", help="Refuse to write a note that still contains identifiers."),
+]
 
 
 def _say(message: str) -> None:
@@ -59,6 +69,8 @@ def reflect(
         bool, typer.Option("--keep-draft", help="Keep the draft after the note is written.")
     ] = False,
     walk: WalkOpt = "individual",
+    names: NamesOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Reflect on new case information and write a note.
 
@@ -66,15 +78,12 @@ def reflect(
     learning from the reviews that bears on the information, and writes a Markdown note for
     supervision. The draft is saved after every answer.
     """
-    from wsw.reflect import NoteTarget, render_note, session_from_answers, write_note
+    from wsw.reflect import NoteTarget
 
     library = settings(ctx).library()
     target = NoteTarget(output, fmt.value, force)
     if answers is not None:
-        session = session_from_answers(library, walk, answers)
-        path = write_note(render_note(session, fmt.value), target)
-        if path:
-            _say(f"Note written to {path}")
+        _render_file(library, walk, answers, target, names, strict)
         return
     if draft_id is not None and not resume:
         raise typer.BadParameter("give --resume to continue a draft", param_hint="ID")
@@ -107,53 +116,75 @@ def _interactive(
     from wsw.walk.session import Session
 
     prefill: dict[str, str] = {}
+    people: list[dict[str, str]] = []
     if resume:
         draft = drafts.load(draft_id)
         session = Session(walk_of(library, draft.walk), library, draft.answers, draft.skipped)
         if draft.pending and draft.pending.get("question") and draft.pending.get("text"):
             prefill[draft.pending["question"]] = draft.pending["text"]
-        ident, created = draft.id, draft.created
+        ident, created, people = draft.id, draft.created, draft.people
+        asker = make_asker(prefill)
         _say(f"Resuming draft {ident}.")
     else:
         session = Session(walk_of(library, walk_id), library)
         ident, created = drafts.new_id(), ""
         created = drafts.save(session, ident).created
         _say(f"Draft {ident} is saved after every answer. Type :help at any prompt for help.")
-    asker = make_asker(prefill)
+        asker = make_asker(prefill)
+        try:
+            people = [{"name": n, "role": r} for n, r in asker.declare_people()]
+        except (KeyboardInterrupt, EOFError):
+            _stopped(session, ident, created, None, [])
+        drafts.save(session, ident, created, people=people)
     try:
-        _loop(session, asker, ident, created, target, keep_draft)
+        _loop(session, asker, ident, created, target, keep_draft, people)
     except Interrupted as exc:
         pending = {"question": exc.question_id, "text": exc.partial} if exc.partial else None
-        _stopped(session, ident, created, pending)
+        _stopped(session, ident, created, pending, people)
     except (KeyboardInterrupt, EOFError):
-        _stopped(session, ident, created, None)
+        _stopped(session, ident, created, None, people)
 
 
-def _stopped(session: Session, ident: str, created: str, pending: dict[str, str] | None) -> None:
+def _stopped(
+    session: Session,
+    ident: str,
+    created: str,
+    pending: dict[str, str] | None,
+    people: list[dict[str, str]],
+) -> None:
     """Ctrl-C or end of input: keep every answer (and the half-typed one), then exit 130."""
     from wsw import drafts
 
-    if not session.answers and not session.skipped and not pending:
+    if not session.answers and not session.skipped and not pending and not people:
         drafts.discard(ident)
         _say("\nStopped before any answer was given; no draft was kept.")
     else:
-        drafts.save(session, ident, created, pending=pending)
+        drafts.save(session, ident, created, pending=pending, people=people)
         _say(f"\nStopped. Your answers are saved in draft {ident}.")
         _say(f"Resume with: wsw reflect --resume {ident}")
     raise typer.Exit(130)
 
 
 def _loop(
-    session: Session, asker: Any, ident: str, created: str, target: NoteTarget, keep: bool
+    session: Session,
+    asker: Any,
+    ident: str,
+    created: str,
+    target: NoteTarget,
+    keep: bool,
+    people: list[dict[str, str]],
 ) -> None:
     from wsw import drafts
     from wsw.errors import WswError
-    from wsw.reflect import render_note, write_note
+    from wsw.note_privacy import people_from
+    from wsw.reflect import prepare_note, write_note
     from wsw.walk.engine import drive
+
+    persons = people_from(people, "the draft")
 
     def save(s: Session) -> None:
         try:
-            drafts.save(s, ident, created)
+            drafts.save(s, ident, created, people=people)
         except WswError as exc:
             # A full disk or read-only folder must not end the walk: the answers are still
             # in memory and `:save PATH` can put them somewhere that works.
@@ -163,19 +194,21 @@ def _loop(
         stop = drive(session, asker, save)
         if stop is not None:
             elsewhere = Path(stop.path).expanduser() if stop.path else None
-            drafts.save(session, ident, created, target=elsewhere)
+            drafts.save(session, ident, created, target=elsewhere, people=people)
             where = f" to {elsewhere}" if elsewhere else ""
             _say(f"Saved draft {ident}{where}. Resume with: wsw reflect --resume {ident}")
             return
         stages = [(s.id, s.title) for s in session.walk.stages]
-        choice = asker.preview(render_note(session, "md"), stages)
+        markdown, report = prepare_note(session, "md", persons)
+        choice = asker.preview(markdown, stages, report.summary(show_text=True))
         if choice == "save":
             _say(f"Saved draft {ident}. Resume with: wsw reflect --resume {ident}")
             return
         if choice != "write":
             session.go_to_stage(choice)
             continue
-        path = write_note(render_note(session, target.fmt), target, label=ident)
+        content, _ = prepare_note(session, target.fmt, persons)
+        path = write_note(content, target, label=ident)
         if not keep:
             drafts.discard(ident)
         if path:
@@ -237,13 +270,37 @@ def render(
     walk: Annotated[
         str | None, typer.Option("--walk", help="Which walk (default: the file's, or individual).")
     ] = None,
+    names: NamesOpt = None,
+    strict: StrictOpt = False,
 ) -> None:
     """Write a note from an answers file, asking nothing."""
-    from wsw.reflect import NoteTarget, render_note, session_from_answers, write_note
+    from wsw.reflect import NoteTarget
 
     library = settings(ctx).library()
-    session = session_from_answers(library, walk, answers)
-    path = write_note(render_note(session, fmt.value), NoteTarget(output, fmt.value, force))
+    _render_file(library, walk, answers, NoteTarget(output, fmt.value, force), names, strict)
+
+
+def _render_file(
+    library: Library,
+    walk: str | None,
+    answers: Path,
+    target: NoteTarget,
+    names: Path | None,
+    strict: bool,
+) -> None:
+    """Render an answers file, replacing declared names; with strict, refuse if anything is left."""
+    from wsw.errors import Refusal
+    from wsw.note_privacy import read_people
+    from wsw.reflect import answers_and_people, prepare_note, write_note
+
+    session, people = answers_and_people(library, walk, answers)
+    if names is not None:
+        people = [*people, *read_people(names)]
+    content, report = prepare_note(session, target.fmt, people)
+    if strict and not report.clean:
+        message = "The note still contains identifiers, so it was not written:"
+        raise Refusal(message, report.summary(show_text=False))
+    path = write_note(content, target)
     if path:
         _say(f"Note written to {path}")
 

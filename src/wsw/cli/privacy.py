@@ -1,0 +1,73 @@
+"""`wsw check`: find identifiers in a note, a draft, an answers file or any text."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wsw.cli import app
+from wsw.cli.reflect import NamesOpt
+
+
+def _read(source: str) -> str:
+    from wsw.errors import InputError
+
+    if source == "-" and not hasattr(sys.stdin, "buffer"):
+        return sys.stdin.read()  # already text (a test, or an embedding program)
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror}).") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: not UTF-8 text.") from None
+
+
+def _draft_names(text: str) -> list[str]:
+    """Names declared in a draft, so checking a draft also finds them."""
+    if not text.lstrip().startswith("{"):
+        return []
+    try:
+        people = json.loads(text).get("meta", {}).get("people", [])
+    except (ValueError, AttributeError):
+        return []
+    return [str(p["name"]) for p in people if isinstance(p, dict) and p.get("name")]
+
+
+@app.command()
+def check(
+    source: Annotated[str, typer.Argument(metavar="FILE|-", help="A file, or - for stdin.")],
+    names: NamesOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the findings as JSON.")] = False,
+) -> None:
+    """Find identifiers (NHS numbers, postcodes, names...) in a file.
+
+    Reports NHS and National Insurance numbers, postcodes, phone numbers, email addresses,
+    dates of birth, family court case numbers and declared names. Exit 0 when nothing is
+    found, 1 when something is, 2 on error.
+    """
+    from wsw.note_privacy import read_people
+    from wsw.privacy import find_identifiers
+
+    text = _read(source)
+    declared = [p.name for p in read_people(names)] if names else []
+    findings = find_identifiers(text, [*declared, *_draft_names(text)])
+    if as_json:
+        rows = [{"kind": f.kind, "start": f.start, "end": f.end, "text": f.text} for f in findings]
+        typer.echo(json.dumps({"findings": rows}, indent=2, ensure_ascii=False))
+    else:
+        for f in findings:
+            line = text.count("\n", 0, f.start) + 1
+            column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+            note = f"  ({f.note})" if f.note else ""
+            typer.echo(f"{line}:{column}  {f.kind:<14} {f.text}{note}")
+        count = len(findings)
+        summary = f"{count} possible identifier{'s' if count != 1 else ''} found."
+        typer.echo(summary if findings else "No identifiers found.", err=True)
+    if findings:
+        raise typer.Exit(1)
