@@ -48,6 +48,32 @@ def test_commands_work_with_the_network_switched_off(
     assert wsw("render", str(answers), "-o", str(tmp_path / "n.html"), "-f", "html").code == 0
     assert wsw("reflect", "--answers", str(answers), "-o", str(tmp_path / "r.md")).code == 0
     assert wsw("drafts", "list").code == 0
+    assert wsw("check", str(tmp_path / "n.md")).code in (0, 1)
+    assert wsw("demo", "declined-referral", "--auto", "-o", str(tmp_path / "d.md")).code == 0
+    assert wsw("cards", "--theme", "neglect").code == 0
+
+
+def test_the_walk_and_group_mode_run_with_the_network_switched_off(no_network: None) -> None:
+    import io
+
+    from rich.console import Console
+
+    from wsw.ask import TerminalAsker
+    from wsw.group import GroupAsker
+    from wsw.packs import load_library
+    from wsw.walk.engine import drive
+    from wsw.walk.session import Session
+
+    library = load_library(user=False, env=False)
+    quiet = Console(file=io.StringIO())
+    typed = io.StringIO("Child A\n2026-12-01\n1\n2\nBaby bruise on the cheek.\n\npolice\n:save\n")
+    walk = Session(library.walks["individual"], library)
+    assert drive(walk, TerminalAsker(console=quiet, stdin=typed), lambda _: None) is not None
+    assert walk.answers["information"] == "Baby bruise on the cheek."
+    typed = io.StringIO("Child B\n1\nInfo\n\nAB: a question\n\n:save\n")
+    group = Session(library.walks["group"], library)
+    assert drive(group, GroupAsker(console=quiet, stdin=typed), lambda _: None) is not None
+    assert group.answers["clarifying"] == ["a question (AB)"]
 
 
 def test_answer_text_appears_only_in_the_note(tmp_path: Path, wsw: Runner) -> None:

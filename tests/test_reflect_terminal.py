@@ -25,7 +25,7 @@ def spawn(
                    "COLUMNS": "80", "LINES": "24", **(env or {})}  # fmt: skip
     environment.pop("WSW_PACKS", None)
     child = pexpect.spawn(WSW, ["reflect", *args], env=environment, encoding="utf-8",
-                          dimensions=(24, 80), timeout=20)  # fmt: skip
+                          dimensions=(24, 80), timeout=60)  # fmt: skip
     if "--resume" not in args:
         child.expect("Declare the people involved")
         for declaration in people:

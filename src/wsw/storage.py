@@ -78,6 +78,14 @@ def write_private(target: Path, content: str | bytes, *, overwrite: bool = False
 STALE_SECONDS = 60
 
 
+def clean_private_folders() -> None:
+    """At start-up: remove what interrupted writes left in wsw's own folders."""
+    from wsw import paths
+
+    for folder in (paths.data_dir() / "drafts", paths.cache_dir(), paths.notes_dir()):
+        clean_temp_files(folder)
+
+
 def clean_temp_files(folder: Path, older_than: float = STALE_SECONDS) -> int:
     """Remove temporary files left by a write that was killed part-way.
 

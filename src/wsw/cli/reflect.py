@@ -111,6 +111,9 @@ def _interactive(
 ) -> None:
     """Run a walk at the terminal with a draft saved after every answer (reflect and group)."""
     from wsw import drafts
+    from wsw.storage import clean_private_folders
+
+    clean_private_folders()
     from wsw.ask import Interrupted
     from wsw.reflect import walk_of
     from wsw.walk.session import Session
