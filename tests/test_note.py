@@ -117,3 +117,12 @@ def test_escape_round_trip_keeps_the_words() -> None:
     html = MarkdownIt("commonmark").render(escape("5. *not* a list [or link](x) #tag"))
     assert "<ol" not in html and "<em>" not in html and "<a " not in html
     assert "#tag" in html
+
+
+def test_every_section_a_pack_can_name_has_a_heading() -> None:
+    from typing import get_args
+
+    from wsw.note import SECTION_TITLES
+    from wsw.packs.models import NoteSection
+
+    assert list(SECTION_TITLES) == list(get_args(NoteSection))

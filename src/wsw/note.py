@@ -175,22 +175,11 @@ class NoteBuilder:
         return grouped
 
     def _section_order(self, grouped: dict[str, list[Question]]) -> list[str]:
+        """The fixed sections in order, with a custom walk's own stages after Then what?."""
         fixed = list(SECTION_TITLES)
         extra = [s for s in grouped if s not in fixed]
-        order = [
-            "context",
-            "what",
-            "so-what",
-            "then-what",
-            *extra,
-            "actions",
-            "supervision",
-            "learning",
-            "alternatives",
-            "escalation",
-            "unknowns",
-        ]
-        return order
+        split = fixed.index("then-what") + 1
+        return [*fixed[:split], *extra, *fixed[split:]]
 
     def _section_title(self, section: str) -> str:
         if section in SECTION_TITLES:

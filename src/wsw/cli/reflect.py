@@ -45,6 +45,17 @@ StrictOpt = Annotated[
 ]
 
 
+DraftIdArg = Annotated[
+    str | None, typer.Argument(metavar="[ID]", help="With --resume: the draft to resume.")
+]
+ResumeOpt = Annotated[
+    bool, typer.Option("--resume", help="Continue a draft (the latest unless ID is given).")
+]
+KeepDraftOpt = Annotated[
+    bool, typer.Option("--keep-draft", help="Keep the draft after the note is written.")
+]
+
+
 def _say(message: str) -> None:
     typer.echo(message, err=True)
 
@@ -52,12 +63,8 @@ def _say(message: str) -> None:
 @app.command()
 def reflect(
     ctx: typer.Context,
-    draft_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="With --resume: the draft to resume.")
-    ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Continue a draft (the latest unless ID is given).")
-    ] = False,
+    draft_id: DraftIdArg = None,
+    resume: ResumeOpt = False,
     answers: Annotated[
         Path | None,
         typer.Option("--answers", metavar="FILE", help="Take every answer from FILE; ask nothing."),
@@ -65,9 +72,7 @@ def reflect(
     output: OutputOpt = None,
     fmt: FormatOpt = Format.md,
     force: ForceOpt = False,
-    keep_draft: Annotated[
-        bool, typer.Option("--keep-draft", help="Keep the draft after the note is written.")
-    ] = False,
+    keep_draft: KeepDraftOpt = False,
     walk: WalkOpt = "individual",
     names: NamesOpt = None,
     strict: StrictOpt = False,
@@ -222,12 +227,8 @@ def _loop(
 @app.command()
 def group(
     ctx: typer.Context,
-    draft_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="With --resume: the draft to resume.")
-    ] = None,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Continue a draft (the latest unless ID is given).")
-    ] = False,
+    draft_id: DraftIdArg = None,
+    resume: ResumeOpt = False,
     timebox: Annotated[
         int | None,
         typer.Option("--timebox", min=1, metavar="MINUTES", help="Time box for each stage."),
@@ -235,9 +236,7 @@ def group(
     output: OutputOpt = None,
     fmt: FormatOpt = Format.md,
     force: ForceOpt = False,
-    keep_draft: Annotated[
-        bool, typer.Option("--keep-draft", help="Keep the draft after the note is written.")
-    ] = False,
+    keep_draft: KeepDraftOpt = False,
 ) -> None:
     """Run a group case discussion on a shared screen.
 
