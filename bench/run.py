@@ -296,8 +296,8 @@ def synthetic_rows(bench: Bench) -> list[Row]:
 
 def in_process_rows(folder: Path, repeat: int) -> list[Row]:
     """Load+validate the synthetic library (no cache), then query its suggestion index."""
+    from wsw.packs.files import pack_paths
     from wsw.packs.layers import build_library
-    from wsw.packs.loader import pack_paths
     from wsw.paths import builtin_packs_dir
 
     targets = [(builtin_packs_dir() / "core.yaml", "built-in")]
@@ -431,9 +431,11 @@ STEPS: list[tuple[str, Callable[[Bench], list[Row]]]] = [
 ]
 
 
-def measure(bench: Bench) -> list[Row]:
+def measure(bench: Bench, only: list[str] | None = None) -> list[Row]:
     rows: list[Row] = []
     for name, step in STEPS:
+        if only and name != "baselines" and not any(name.startswith(o) for o in only):
+            continue
         print(f"measuring {name}...", file=sys.stderr, flush=True)
         try:
             rows.extend(step(bench))
@@ -446,10 +448,17 @@ def measure(bench: Bench) -> list[Row]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure wsw against its targets.")
     parser.add_argument("--repeat", type=int, default=7, help="runs per figure (median quoted)")
+    steps = ", ".join(name for name, _ in STEPS[1:])
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="STEP",
+        help=f"measure only this step (repeatable; the baselines always run): {steps}",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="wsw-bench-") as scratch:
         bench = Bench(find_wsw(), Path(scratch), args.repeat)
-        rows = measure(bench)
+        rows = measure(bench, args.only)
     print(f"\nwsw benchmark: {machine()}")
     print(f"median of {args.repeat} runs; baseline: a minimal one-command Typer app's --help\n")
     print_table(rows)

@@ -13,8 +13,8 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from wsw.packs import Library
+from wsw.packs.files import pack_paths
 from wsw.packs.layers import build_library
-from wsw.packs.loader import pack_paths
 from wsw.paths import builtin_packs_dir
 from wsw.reflect import render_note, session_from_answers
 

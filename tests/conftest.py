@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,15 @@ def wsw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     return home
+
+
+@pytest.fixture(autouse=True)
+def unfreeze_collector() -> Iterator[None]:
+    """`wsw.main` freezes what is alive when a command ends (quicker exit); tests run many
+    commands in one process, so give those objects back to the collector after each test."""
+    yield
+    gc.unfreeze()
+    gc.enable()
 
 
 @dataclass

@@ -154,3 +154,13 @@ def test_installed_command_runs_from_any_directory(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     themes = [s["theme"] for s in json.loads(result.stdout)["suggestions"]]
     assert "substance-misuse" in themes
+
+
+def test_a_command_leaves_the_collector_running(wsw: Runner) -> None:
+    """wsw pauses cyclic garbage collection while it starts; it must always resume."""
+    import gc
+
+    assert wsw("packs", "list").code == 0
+    assert gc.isenabled()
+    assert wsw("packs", "show", "no-such-pack").code == 2
+    assert gc.isenabled()

@@ -218,6 +218,23 @@ class AnswersError(InputError):
         return [head, *(f"  {p}" for p in self.problems)]
 
 
+def _parse_yaml(text: str) -> Any:
+    """Safe YAML, parsed by PyYAML's C loader where it has one (ten times quicker).
+
+    When the text is not valid, the pure-Python loader reads it again: its error marks point
+    at the line with the mistake, where the C loader's may point at the end of the file.
+    """
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def read_answers_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """Read a YAML or JSON answers file (or a draft) as (answers, meta)."""
     import yaml
@@ -230,7 +247,7 @@ def read_answers_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
             f"{name}: cannot read ({getattr(exc, 'strerror', None) or exc})."
         ) from None
     try:
-        data = yaml.safe_load(text)
+        data = _parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""

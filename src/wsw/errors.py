@@ -6,7 +6,6 @@ pass locations, field names and ids, not what a practitioner typed.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -77,6 +76,8 @@ class Refusal(WswError):
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    import difflib  # only needed when something is wrong
+
     options = [c for c in candidates if c != word]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""

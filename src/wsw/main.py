@@ -7,6 +7,7 @@ from ids, field names and file positions only.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from wsw.errors import EXIT_INTERRUPTED, WswError
@@ -24,6 +25,20 @@ def main(argv: list[str] | None = None) -> int:
     import os
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Start-up only builds long-lived objects: the collector waits until the library is
+    # loaded (`wsw.collector.settle`), and is put back as it was when the command ends.
+    was_collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(argv)
+    finally:
+        if was_collecting:
+            # Frozen objects are skipped by the collection the interpreter makes at exit.
+            gc.freeze()
+            gc.enable()
+
+
+def _run(argv: list[str] | None) -> int:
     from wsw.cli import app
 
     try:

@@ -6,12 +6,13 @@ import tempfile
 from pathlib import Path
 
 from conftest import MINIMAL_PACK
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wsw.packs.loader import load_pack
 from wsw.packs.marks import format_loc
-from wsw.packs.yamlfile import YamlProblems
+from wsw.packs.yamlfile import YamlProblems, read_yaml
 
 
 def try_load(text: str) -> None:
@@ -44,3 +45,63 @@ def test_field_paths_read_naturally(loc: list[str | int]) -> None:
     text = format_loc(loc)
     assert not text.startswith(".")
     assert ".[" not in text
+
+
+def problems_in(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        read_yaml(path, "p.yaml")
+    except YamlProblems as exc:
+        return [str(p) for p in exc.problems]
+    return []
+
+
+def test_an_alias_inside_itself_is_a_located_problem(tmp_path: Path) -> None:
+    for text in ("a: &x [*x]\n", "a:\n  b: &x {c: *x}\n", "a: &x {<<: *x}\n"):
+        (problem,) = problems_in(tmp_path, text)
+        assert problem.startswith("p.yaml:") and "refers to a value that contains it" in problem
+
+
+def test_a_billion_laughs_is_refused_not_built(tmp_path: Path) -> None:
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 10)}]")
+    (problem,) = problems_in(tmp_path, "\n".join(lines) + "\n")
+    assert "expands to more than" in problem
+
+
+def test_values_are_what_pyyaml_makes_of_them(tmp_path: Path) -> None:
+    """The quick reader gives the same data as PyYAML's safe loader, rare constructs too."""
+    text = (
+        "base: &b {x: 1, y: [a, b]}\n"
+        "merged:\n  <<: *b\n  z: 0x1F\n"
+        "again: *b\n"
+        "kinds: [yes, no, ~, 1.5, 2026-01-01, '007', !!str 12, 1_000]\n"
+        "1: number key\n"
+        "binary: !!binary aGVsbG8=\n"
+        "set: !!set {p, q}\n"
+    )
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    data, marks = read_yaml(path)
+    assert data == yaml.safe_load(text)
+    assert marks.locate(("kinds", 4)) == (6, 26)  # the date, in the line after the merge
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda inner: st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3),
+        max_leaves=12,
+    )
+)
+def test_any_dumped_mapping_reads_back_the_same(value: object) -> None:
+    text = yaml.safe_dump({"root": value}, allow_unicode=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.yaml"
+        path.write_text(text, encoding="utf-8")
+        data, _ = read_yaml(path)
+    assert data == yaml.safe_load(text)

@@ -38,9 +38,12 @@ class Settings:
         self.packs = packs
 
     def library(self) -> Library:
+        from wsw import collector
         from wsw.packs import load_library
 
-        return load_library(self.packs)
+        library = load_library(self.packs)
+        collector.settle()
+        return library
 
 
 def _version(value: bool) -> None:

@@ -32,17 +32,18 @@ def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
         seen.add(model)
         for name, info in model.model_fields.items():
             names.add(info.alias or name)
-            for arg in _model_args(info.annotation):
+            for arg in model_args(info.annotation):
                 stack.append(arg)
     return names
 
 
-def _model_args(annotation: Any) -> list[type[BaseModel]]:
+def model_args(annotation: Any) -> list[type[BaseModel]]:
+    """The model classes an annotation can hold (`list[Point] | None` -> [Point])."""
     found: list[type[BaseModel]] = []
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     for arg in getattr(annotation, "__args__", ()) or ():
-        found.extend(_model_args(arg))
+        found.extend(model_args(arg))
     return found
 
 

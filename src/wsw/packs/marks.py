@@ -11,21 +11,24 @@ Loc = tuple[str | int, ...]
 
 
 class Marks:
-    """Field path to (line, column), both 1-based."""
+    """Field path to where its value starts in the file.
+
+    `positions` holds the YAML reader's own marks (0-based `line` and `column` attributes),
+    stored as they come because a pack has hundreds of thousands of values and only the few
+    named in an error are ever looked up.
+    """
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self._at: dict[Loc, tuple[int, int]] = {}
-
-    def add(self, loc: Loc, node: Any) -> None:
-        self._at[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.positions: dict[Loc, Any] = {}
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
-        """The position of `loc`, or of its nearest ancestor that exists (for a missing field)."""
+        """Line and column (1-based) of `loc`, or of its nearest ancestor that exists."""
         parts = tuple(loc)
         while True:
-            if parts in self._at:
-                return self._at[parts]
+            mark = self.positions.get(parts)
+            if mark is not None:
+                return mark.line + 1, mark.column + 1
             if not parts:
                 return None, None
             parts = parts[:-1]

@@ -15,28 +15,133 @@ import yaml
 from wsw.errors import Problem
 from wsw.packs.marks import Loc, Marks, format_loc
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_WILDCARD = tuple(_SafeLoader.yaml_implicit_resolvers.get(None, []))
+_IMPLICIT = {
+    first: (*resolvers, *_WILDCARD)
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+    if first is not None
+}
 
 
-def _index(node: yaml.Node, loc: Loc, marks: Marks, problems: list[Problem]) -> None:
-    marks.add(loc, node)
-    if isinstance(node, yaml.MappingNode):
+class _Loader(_SafeLoader):  # type: ignore[misc]
+    """The safe loader, with tag resolution that skips what packs never use.
+
+    The parser asks Python for the tag of every node. PyYAML's general resolver also supports
+    path-based resolvers, which the safe loader has none of; answering the same way without
+    them took a fifth of the time to read a large pack.
+    """
+
+    def resolve(self, kind: Any, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+# Aliases let a small file stand for a huge document ("billion laughs"); a pack file that
+# expands to more values than this is refused rather than built.
+MAX_VALUES = 1_000_000
+
+
+class _Unusual(Exception):
+    """A construct the quick builder leaves to PyYAML's own (merge keys, rare tags)."""
+
+
+class _Walker:
+    """One walk over the node tree: marks, duplicate keys, cycles, size, and the values.
+
+    PyYAML's constructor would make a second walk (and is the slower of the two); this one
+    builds what packs are made of (mappings, sequences, strings, numbers, booleans, nulls)
+    itself. For anything else it raises `_Unusual`, and the document is walked again with
+    `build=False` (checks only) and built by PyYAML's safe constructor, so the result is the
+    same either way.
+    """
+
+    def __init__(self, loader: Any, file: str, *, build: bool = True) -> None:
+        self.loader = loader
+        self.build = build
+        self.marks = Marks(file)
+        self.positions = self.marks.positions
+        self.problems: list[Problem] = []
+        self.values = 0
+        self.open: set[int] = set()  # nodes being walked: meeting one again means a cycle
+
+    def walk(self, node: yaml.Node, loc: Loc) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            too_big = f"expands to more than {MAX_VALUES:,} values (aliases?); split it up"
+            raise YamlProblems([Problem(self.marks.file, None, None, "", too_big)])
+        self.positions[loc] = node.start_mark
+        if isinstance(node, yaml.ScalarNode):
+            if not self.build:
+                return None
+            return node.value if node.tag == _STR else self.loader.construct_object(node)
+        if id(node) in self.open:
+            raise self._refuse(node, loc, "an alias here refers to a value that contains it")
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode) and (node.tag == _MAP or not self.build):
+                return self._mapping(node, loc)
+            if isinstance(node, yaml.SequenceNode) and (node.tag == _SEQ or not self.build):
+                items = [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+                return items if self.build else None
+            raise _Unusual
+        finally:
+            self.open.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any] | None:
+        out: dict[Any, Any] = {}
         seen: set[str] = set()
         for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                line = key_node.start_mark.line + 1
-                col = key_node.start_mark.column + 1
-                problems.append(
-                    Problem(
-                        marks.file, line, col, format_loc((*loc, key)), f"key '{key}' appears twice"
-                    )
+            name = str(key_node.value)
+            if self.build and (not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE):
+                raise _Unusual
+            if name in seen:
+                self.problems.append(
+                    self._problem(key_node, (*loc, name), f"key '{name}' appears twice")
                 )
-            seen.add(key)
-            _index(value_node, (*loc, key), marks, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index(item, (*loc, i), marks, problems)
+            seen.add(name)
+            value = self.walk(value_node, (*loc, name))
+            if self.build:
+                key = name if key_node.tag == _STR else self.loader.construct_object(key_node)
+                out[key] = value
+        return out if self.build else None
+
+    def _problem(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
+        mark = node.start_mark
+        return Problem(self.marks.file, mark.line + 1, mark.column + 1, format_loc(loc), message)
+
+    def _refuse(self, node: yaml.Node, loc: Loc, message: str) -> YamlProblems:
+        return YamlProblems([*self.problems, self._problem(node, loc, message)])
+
+
+def _construct(loader: Any, node: yaml.Node, name: str) -> tuple[Any, Marks]:
+    """The document's values and marks; raises YamlProblems for duplicate keys and cycles."""
+    walker = _Walker(loader, name)
+    try:
+        data = walker.walk(node, ())
+    except _Unusual:
+        walker = _Walker(loader, name, build=False)
+        walker.walk(node, ())
+        data = None if walker.problems else loader.construct_document(node)
+    if walker.problems:
+        raise YamlProblems(walker.problems)
+    return data, walker.marks
 
 
 def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
@@ -52,17 +157,12 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
         raise YamlProblems(
             [Problem(name, None, None, "", f"cannot read: {exc.strerror}")]
         ) from None
-    marks = Marks(name)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise YamlProblems([Problem(name, 1, 1, "", "the file is empty")])
-        problems: list[Problem] = []
-        _index(node, (), marks, problems)
-        if problems:
-            raise YamlProblems(problems)
-        data = loader.construct_document(node)
+        data, marks = _construct(loader, node, name)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

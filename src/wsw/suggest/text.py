@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_GAP = 3
 _COMMON_WORDS = (
@@ -36,6 +37,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 
 def fold(text: str) -> str:
     """Lower case, composed Unicode, accents removed, apostrophes straightened."""
+    if text.isascii():  # most text: nothing to decompose, no accents to drop
+        return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.lower()
@@ -44,6 +47,8 @@ def fold(text: str) -> str:
 _VOWELS = "aeiou"
 
 
+# Words repeat (a library's texts use a few thousand), so each is stemmed once.
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude, consistent stem: plural, past, -ing, possessive and final -e removed.
 
@@ -110,6 +115,9 @@ class TriggerSyntaxError(ValueError):
     pass
 
 
+# Validation compiles every trigger to check it, and the suggestion index needs them all again:
+# patterns are immutable, so both (and any trigger used twice) share one.
+@lru_cache(maxsize=1 << 17)
 def compile_trigger(trigger: str) -> Pattern:
     """Compile a trigger phrase; raises TriggerSyntaxError if nothing matchable is left."""
     words: list[str] = []
