@@ -5,8 +5,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from conftest import MINIMAL_PACK
 import yaml
+from conftest import MINIMAL_PACK
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,8 +93,10 @@ def test_values_are_what_pyyaml_makes_of_them(tmp_path: Path) -> None:
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-        lambda inner: st.lists(inner, max_size=3)
-        | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3),
+        lambda inner: (
+            st.lists(inner, max_size=3)
+            | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3)
+        ),
         max_leaves=12,
     )
 )
