@@ -122,9 +122,9 @@ def packs_schema(
     """Print the JSON Schema of a pack file, for editors' completion and checking."""
     import json
 
-    from wsw.packs.models import Pack
+    from wsw.packs.schema import json_schema
 
-    schema = Pack.model_json_schema(by_alias=True)
+    schema = json_schema()
     schema["title"] = "wsw content pack"
     text = json.dumps(schema, indent=2) + "\n"
     if output is None:

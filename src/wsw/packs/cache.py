@@ -20,6 +20,9 @@ from wsw.packs.marks import Marks
 
 PREFIX = "library-"
 SUFFIX = ".pickle"
+# Part of the key: raise it whenever the pickled classes change shape, so that a cache written
+# by an earlier build is never read as if it were this one's.
+FORMAT = 2
 
 
 def _files(path: Path) -> list[Path]:
@@ -32,7 +35,7 @@ def key_for(targets: list[tuple[Path, str]]) -> str | None:
     """The cache key for these pack paths, or None if any cannot be read (no caching then)."""
     from wsw.packs.models import SCHEMA_VERSION
 
-    digest = hashlib.sha256(f"wsw {__version__} schema {SCHEMA_VERSION}\n".encode())
+    digest = hashlib.sha256(f"wsw {__version__} schema {SCHEMA_VERSION} {FORMAT}\n".encode())
     try:
         for path, origin in targets:
             for file in _files(path):

@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from wsw import collector, paths
 from wsw.errors import PackError, Problem, did_you_mean
 from wsw.packs.files import pack_paths
@@ -21,6 +19,7 @@ from wsw.packs.models import (
     CaseStudy,
     Check,
     Condition,
+    Model,
     Point,
     Question,
     Resource,
@@ -125,39 +124,23 @@ def _shown(path: Path) -> str:
 # -- cross-pack checks ---------------------------------------------------------------------
 
 
-def _walk_models(obj: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel]]:
-    """Every nested model in a pack part, with its field path (using YAML key names)."""
-    if isinstance(obj, BaseModel):
-        yield loc, obj
-        for name, key in _model_fields(type(obj)):
-            value = getattr(obj, name)
-            if value is not None:
-                yield from _walk_models(value, (*loc, key))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _walk_models(item, (*loc, i))
+def _walk_models(obj: object, loc: Loc) -> Iterator[tuple[Loc, Model]]:
+    """Every nested record in a pack part, with its field path (using YAML key names)."""
+    # Only packs being read come here, and they have imported pydantic already.
+    from wsw.packs.schema import record_fields
 
+    def walk(obj: object, loc: Loc) -> Iterator[tuple[Loc, Model]]:
+        if isinstance(obj, Model):
+            yield loc, obj
+            for name, key in record_fields(type(obj)):
+                value = getattr(obj, name)
+                if value is not None:
+                    yield from walk(value, (*loc, key))
+        elif isinstance(obj, list):
+            for i, item in enumerate(obj):
+                yield from walk(item, (*loc, i))
 
-_FIELDS_WITH_MODELS: dict[type[BaseModel], list[tuple[str, str]]] = {}
-
-
-def _model_fields(model: type[BaseModel]) -> list[tuple[str, str]]:
-    """The fields of `model` that can hold models (attribute and YAML names).
-
-    The rest (ids, text, lists of theme ids) cannot hold a reference to check, and skipping
-    them halves the time to check a large library.
-    """
-    fields = _FIELDS_WITH_MODELS.get(model)
-    if fields is None:
-        from wsw.packs.loader import model_args
-
-        fields = [
-            (name, info.alias or name)
-            for name, info in model.model_fields.items()
-            if model_args(info.annotation)
-        ]
-        _FIELDS_WITH_MODELS[model] = fields
-    return fields
+    return walk(obj, loc)
 
 
 class _Ids:

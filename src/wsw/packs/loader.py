@@ -7,54 +7,19 @@ problems between packs (unknown theme, duplicate id) are found in `library`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from wsw.errors import Problem, did_you_mean
+from wsw.packs import schema
 from wsw.packs.files import PACK_FOLDER_INDEX, YAML_SUFFIXES
 from wsw.packs.library import LoadedPack, Part
 from wsw.packs.marks import Marks
-from wsw.packs.models import Content, Pack
+from wsw.packs.models import CONTENT_LISTS, Content, Pack
 from wsw.packs.yamlfile import YamlProblems, read_yaml
-
-
-def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
-    names: set[str] = set()
-    seen: set[type[BaseModel]] = set()
-    stack = list(models)
-    while stack:
-        model = stack.pop()
-        if model in seen:
-            continue
-        seen.add(model)
-        for name, info in model.model_fields.items():
-            names.add(info.alias or name)
-            for arg in model_args(info.annotation):
-                stack.append(arg)
-    return names
-
-
-def model_args(annotation: Any) -> list[type[BaseModel]]:
-    """The model classes an annotation can hold (`list[Point] | None` -> [Point])."""
-    found: list[type[BaseModel]] = []
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found.extend(model_args(arg))
-    return found
-
-
-_KNOWN_FIELDS: set[str] | None = None
-
-
-def _known_fields() -> set[str]:
-    global _KNOWN_FIELDS
-    if _KNOWN_FIELDS is None:
-        _KNOWN_FIELDS = _field_names([Pack])
-    return _KNOWN_FIELDS
 
 
 def _describe(error: Any) -> str:
@@ -64,8 +29,8 @@ def _describe(error: Any) -> str:
     value = error.get("input")
     if kind == "missing":
         return f"missing required field '{loc[-1]}'"
-    if kind == "extra_forbidden":
-        return f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), _known_fields())}"
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        return f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), schema.yaml_keys())}"
     if kind == "string_pattern_mismatch":
         return (
             f"'{value}' is not a valid id: use lower-case letters, digits, dots and hyphens, "
@@ -95,9 +60,11 @@ def _is_union_tag(part: str | int) -> bool:
 
 def _validate(model: type[Content], data: dict[str, Any], marks: Marks) -> Content:
     try:
-        return model.model_validate(data)
+        record = schema.adapter(model).validate_python(data)
     except ValidationError as exc:
         raise YamlProblems(validation_problems(exc, marks)) from None
+    assert isinstance(record, model)
+    return record
 
 
 def load_pack(path: Path, origin: str = "built-in", shown_as: str | None = None) -> LoadedPack:
@@ -130,11 +97,11 @@ def _load_folder_pack(folder: Path, origin: str, shown_as: str | None) -> Loaded
             problems.extend(exc.problems)
     if problems or loaded is None:
         raise YamlProblems(problems)
-    merged = {
+    merged: dict[str, Any] = {
         name: [
             item for part in [loaded.parts[0], *extra_parts] for item in getattr(part.content, name)
         ]
-        for name in Content.model_fields
+        for name in CONTENT_LISTS
     }
-    pack = loaded.pack.model_copy(update=merged)
+    pack = dataclasses.replace(loaded.pack, **merged)
     return LoadedPack(pack, folder, [loaded.parts[0], *extra_parts], origin)

@@ -1,24 +1,26 @@
-"""The shape of a content pack, as pydantic models.
+"""The shape of a content pack: plain frozen dataclasses, checked by pydantic when read.
 
-A pack is written by trainers and team leads, not programmers, so every model forbids unknown
+A pack is written by trainers and team leads, not programmers, so every record forbids unknown
 fields (a misspelt key is reported, not silently ignored) and field names read as plain English.
 Cross-references between packs (theme ids, source ids, stage ids, question ids) are checked
 when packs are layered into a library, because only then are all the ids known.
+
+Why dataclasses and not pydantic models: the records are only *validated* when a pack is read,
+which a cached library skips, and importing pydantic costs more than everything else `wsw
+render` does. So the annotations are strings that name pydantic constraints (`Id`, `Text`,
+`Field(...)`); `wsw.packs.schema` supplies those names and validates, and nothing here imports
+pydantic. `__pydantic_config__` is how pydantic reads a dataclass's settings.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    field_validator,
-    model_validator,
-)
+if TYPE_CHECKING:
+    from pydantic import Field
+
+    from wsw.packs.schema import Id, SchemaNumber, Text, Triggers, Version
 
 SCHEMA_VERSION = 1
 
@@ -39,161 +41,144 @@ NoteSection = Literal[
 ]
 QuestionType = Literal["text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list"]
 
-Id = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z0-9][a-z0-9.\-]*$",
-        max_length=120,
-        description="Lower-case letters, digits, dots and hyphens, e.g. `scr-2017-19.neglect`.",
-    ),
-]
-Text = Annotated[str, Field(min_length=1)]
-# Authors write `version: 1.0`; YAML reads that as a number, which is still a fine version.
-Version = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int | float) else v)]
+
+@dataclass(frozen=True, kw_only=True)
+class Model:
+    """Base for every pack record: strict about unknown keys, tolerant of layout.
+
+    A field whose name ends in `_` (`in_`, `not_`, `schema_`) is written without it in YAML.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "str_strip_whitespace": True,
+        "populate_by_name": True,
+    }
 
 
-def _check_trigger(trigger: str) -> str:
-    from wsw.suggest.text import compile_trigger
-
-    compile_trigger(trigger)
-    return trigger
-
-
-Triggers = Annotated[
-    list[Annotated[str, AfterValidator(_check_trigger)]],
-    Field(
-        default_factory=list,
-        description=(
-            "Words and phrases in case information that make this relevant. Matched on word "
-            "stems; `word*` matches any ending, `=word` only that exact word, and `...` allows "
-            "up to three words in between."
-        ),
-    ),
-]
-
-
-class Model(BaseModel):
-    """Base for every pack model: strict about unknown keys, tolerant of layout."""
-
-    model_config = ConfigDict(
-        extra="forbid", str_strip_whitespace=True, frozen=True, defer_build=True
-    )
-
-
+@dataclass(frozen=True, kw_only=True)
 class Source(Model):
     """A document a pack's content comes from."""
 
-    id: Id = Field(description="How points in this pack refer to the document.")
+    id: Annotated[Id, Field(description="How points in this pack refer to the document.")]
     title: Text
-    short_title: str | None = Field(default=None, description="A short name for citations.")
+    short_title: Annotated[str | None, Field(description="A short name for citations.")] = None
     publisher: Text
-    year: int = Field(ge=1900, le=2100)
+    year: Annotated[int, Field(ge=1900, le=2100)]
     authors: str | None = None
-    url: str | None = Field(default=None, description="Public link, where there is one.")
+    url: Annotated[str | None, Field(description="Public link, where there is one.")] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class SourceRef(Model):
     """Where in a document a piece of content comes from."""
 
-    document: Id = Field(description="The id of a source declared in this or another pack.")
-    section: Text = Field(description="The section heading as the document gives it.")
-    page: int | None = Field(
-        default=None, ge=1, description="Page, where the contents list gives one."
-    )
+    document: Annotated[
+        Id, Field(description="The id of a source declared in this or another pack.")
+    ]
+    section: Annotated[Text, Field(description="The section heading as the document gives it.")]
+    page: Annotated[
+        int | None, Field(ge=1, description="Page, where the contents list gives one.")
+    ] = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Theme(Model):
     """One entry of the shared taxonomy every pack refers to by id."""
 
     id: Id
     title: Text
     description: Text
-    triggers: Triggers
+    triggers: Triggers = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class ThemeCount(Model):
     """True when at least `count` of the listed themes are chosen."""
 
-    count: int = Field(ge=1)
-    of: list[Id] = Field(min_length=1)
+    count: Annotated[int, Field(ge=1)]
+    of: Annotated[list[Id], Field(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class AnswerTest(Model):
     """A test on an earlier answer in the walk."""
 
     question: Id
     equals: str | int | bool | None = None
-    in_: list[str] | None = Field(default=None, alias="in")
+    in_: Annotated[list[str] | None, Field(alias="in")] = None
     answered: bool | None = None
     at_least: int | None = None
     at_most: int | None = None
-    differs_from: Id | None = Field(
-        default=None, description="True when this answer differs from the answer to that question."
-    )
+    differs_from: Annotated[
+        Id | None,
+        Field(description="True when this answer differs from the answer to that question."),
+    ] = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
-
+@dataclass(frozen=True, kw_only=True)
 class Condition(Model):
     """When a question, reminder or check applies. Every test given must hold."""
 
-    themes: list[Id] | None = Field(default=None, description="Any of these themes is chosen.")
-    all_themes: list[Id] | None = Field(default=None, description="All of these themes are chosen.")
-    themes_count: ThemeCount | None = None
-    age_bands: list[AgeBand] | None = Field(
-        default=None, description="Any of these age bands applies."
+    themes: Annotated[list[Id] | None, Field(description="Any of these themes is chosen.")] = None
+    all_themes: Annotated[list[Id] | None, Field(description="All of these themes are chosen.")] = (
+        None
     )
-    case_types: list[Id] | None = Field(default=None, description="The case type is one of these.")
+    themes_count: ThemeCount | None = None
+    age_bands: Annotated[
+        list[AgeBand] | None, Field(description="Any of these age bands applies.")
+    ] = None
+    case_types: Annotated[list[Id] | None, Field(description="The case type is one of these.")] = (
+        None
+    )
     answer: AnswerTest | None = None
     all: list[Condition] | None = None
     any: list[Condition] | None = None
-    not_: Condition | None = Field(default=None, alias="not")
+    not_: Annotated[Condition | None, Field(alias="not")] = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-    @model_validator(mode="after")
-    def _has_a_test(self) -> Condition:
-        if not self.model_fields_set:
+    def __post_init__(self) -> None:
+        if all(value is None for value in vars(self).values()):
             raise ValueError("a condition needs at least one test (themes, age_bands, answer, ...)")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Point(Model):
     """A learning point or practice point: one message from the reviews."""
 
     id: Id
-    themes: list[Id] = Field(
-        min_length=1, description="The first theme is the point's primary theme."
-    )
+    themes: Annotated[
+        list[Id], Field(min_length=1, description="The first theme is the point's primary theme.")
+    ]
     title: Text
     text: Text
     source: SourceRef
     age_bands: list[AgeBand] | None = None
-    figures: list[Text] = Field(default_factory=list)
-    triggers: Triggers
-    stages: list[Id] = Field(
-        default_factory=list,
-        description="Walk stages at which this point is shown as a reminder.",
-    )
-    resources: list[Id] = Field(default_factory=list)
+    figures: list[Text] = field(default_factory=list)
+    triggers: Triggers = field(default_factory=list)
+    stages: Annotated[
+        list[Id], Field(description="Walk stages at which this point is shown as a reminder.")
+    ] = field(default_factory=list)
+    resources: list[Id] = field(default_factory=list)
 
     @property
     def primary_theme(self) -> str:
         return self.themes[0]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Check(Model):
     """An escalation question or a 'Then what?' check, shown when its condition holds."""
 
     id: Id
     text: Text
     help: str | None = None
-    themes: list[Id] = Field(default_factory=list)
+    themes: list[Id] = field(default_factory=list)
     stage: Id | None = None
     when: Condition | None = None
     source: SourceRef | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Resource(Model):
     """Guidance to signpost: internal to an organisation or public."""
 
@@ -202,31 +187,38 @@ class Resource(Model):
     description: Text
     kind: Literal["internal", "public"] = "public"
     url: str | None = None
-    themes: list[Id] = Field(default_factory=list)
+    themes: list[Id] = field(default_factory=list)
     source: SourceRef | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class CaseStudy(Model):
     """A published review summarised in a source document, kept as learning."""
 
     id: Id
     title: Text
-    review: Text = Field(
-        description="Which published review this is, e.g. the partnership and year."
-    )
+    review: Annotated[
+        Text, Field(description="Which published review this is, e.g. the partnership and year.")
+    ]
     summary: Text
-    learning: list[Text] = Field(min_length=1)
-    themes: list[Id] = Field(min_length=1)
+    learning: Annotated[list[Text], Field(min_length=1)]
+    themes: Annotated[list[Id], Field(min_length=1)]
     source: SourceRef
-    points: list[Id] = Field(default_factory=list, description="Related point ids.")
+    points: Annotated[list[Id], Field(description="Related point ids.")] = field(
+        default_factory=list
+    )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Choice(Model):
+    """One answer a choice question offers."""
+
     value: Id
     label: Text
     help: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Question(Model):
     """One prompt of a walk."""
 
@@ -235,26 +227,28 @@ class Question(Model):
     prompt: Text
     help: str | None = None
     required: bool = True
-    multiline: bool = Field(
-        default=True, description="For text: allow several lines, ended by an empty line."
-    )
+    multiline: Annotated[
+        bool, Field(description="For text: allow several lines, ended by an empty line.")
+    ] = True
     choices: list[Choice] | None = None
-    choices_from: Literal["themes", "age-bands"] | None = Field(
-        default=None, description="Fill the choices from the library rather than listing them."
-    )
-    suggest_from: list[Id] = Field(
-        default_factory=list,
-        description="Pre-select themes suggested by the answers to these questions.",
-    )
+    choices_from: Annotated[
+        Literal["themes", "age-bands"] | None,
+        Field(description="Fill the choices from the library rather than listing them."),
+    ] = None
+    suggest_from: Annotated[
+        list[Id],
+        Field(description="Pre-select themes suggested by the answers to these questions."),
+    ] = field(default_factory=list)
     when: Condition | None = None
     example: str | None = None
-    section: NoteSection | None = Field(
-        default=None,
-        description="Where the answer goes in the note; by default the section of its stage.",
-    )
+    section: Annotated[
+        NoteSection | None,
+        Field(
+            description="Where the answer goes in the note; by default the section of its stage."
+        ),
+    ] = None
 
-    @model_validator(mode="after")
-    def _choices_fit_type(self) -> Question:
+    def __post_init__(self) -> None:
         has_choices = self.choices is not None or self.choices_from is not None
         if self.type in ("choice", "multichoice") and not has_choices:
             raise ValueError(f"a '{self.type}' question needs 'choices' or 'choices_from'")
@@ -267,9 +261,9 @@ class Question(Model):
             dupes = sorted({v for v in values if values.count(v) > 1})
             if dupes:
                 raise ValueError(f"choice values repeat: {', '.join(dupes)}")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Reminder(Model):
     """A short message shown at a stage when its condition holds."""
 
@@ -279,36 +273,40 @@ class Reminder(Model):
     source: SourceRef | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Stage(Model):
+    """One part of a walk: its questions, and reminders shown along the way."""
+
     id: Id
     title: Text
     intro: str | None = None
-    questions: list[Question] = Field(min_length=1)
-    reminders: list[Reminder] = Field(default_factory=list)
-    timebox: int | None = Field(default=None, ge=1, description="Suggested minutes (group walks).")
+    questions: Annotated[list[Question], Field(min_length=1)]
+    reminders: list[Reminder] = field(default_factory=list)
+    timebox: Annotated[int | None, Field(ge=1, description="Suggested minutes (group walks).")] = (
+        None
+    )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Walk(Model):
     """A sequence of stages: the individual reflection, or a group discussion."""
 
     id: Id
     title: Text
     description: str | None = None
-    replaces: bool = Field(
-        default=False,
-        description="Set to true to replace an earlier pack's walk of the same id.",
-    )
-    title_from: Id | None = Field(
-        default=None, description="The question whose answer is the note's title."
-    )
-    front_matter: dict[str, Id] = Field(
-        default_factory=dict,
-        description="Note front-matter fields, each filled from the answer to a question.",
-    )
-    stages: list[Stage] = Field(min_length=1)
+    replaces: Annotated[
+        bool, Field(description="Set to true to replace an earlier pack's walk of the same id.")
+    ] = False
+    title_from: Annotated[
+        Id | None, Field(description="The question whose answer is the note's title.")
+    ] = None
+    front_matter: Annotated[
+        dict[str, Id],
+        Field(description="Note front-matter fields, each filled from the answer to a question."),
+    ] = field(default_factory=dict)
+    stages: Annotated[list[Stage], Field(min_length=1)]
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Walk:
+    def __post_init__(self) -> None:
         seen: set[str] = set()
         for stage in self.stages:
             for key in [stage.id, *(q.id for q in stage.questions)]:
@@ -320,65 +318,66 @@ class Walk(Model):
         for name in named:
             if name is not None and name not in questions:
                 raise ValueError(f"'{name}' is not a question in walk '{self.id}'")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class Scenario(Model):
     """A fictional piece of case information with example answers, for trainers' demos."""
 
     id: Id
     title: Text
-    fictional: Literal[True] = Field(
-        description="Must be true: scenarios are invented, and say so wherever they are shown."
-    )
-    walk: Id = Field(default="individual", description="The walk the example answers are for.")
-    information: Text = Field(description="The new case information, as a practitioner hears it.")
-    themes: list[Id] = Field(min_length=1, description="The learning themes it draws on.")
-    answers: dict[Id, Any] = Field(description="Example answers, by question id.")
-    teaching_notes: dict[Id, Text] = Field(
-        default_factory=dict,
-        description="Notes for the trainer, by question or stage id, shown at that point.",
-    )
-    sources: list[SourceRef] = Field(
-        default_factory=list, description="The parts of the documents the scenario draws on."
-    )
+    fictional: Annotated[
+        Literal[True],
+        Field(
+            description="Must be true: scenarios are invented, and say so wherever they are shown."
+        ),
+    ]
+    walk: Annotated[Id, Field(description="The walk the example answers are for.")] = "individual"
+    information: Annotated[
+        Text, Field(description="The new case information, as a practitioner hears it.")
+    ]
+    themes: Annotated[list[Id], Field(min_length=1, description="The learning themes it draws on.")]
+    answers: Annotated[dict[Id, Any], Field(description="Example answers, by question id.")]
+    teaching_notes: Annotated[
+        dict[Id, Text],
+        Field(description="Notes for the trainer, by question or stage id, shown at that point."),
+    ] = field(default_factory=dict)
+    sources: Annotated[
+        list[SourceRef], Field(description="The parts of the documents the scenario draws on.")
+    ] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Content(Model):
     """The content lists a pack may hold. A file inside a folder pack holds only these."""
 
-    sources: list[Source] = Field(default_factory=list)
-    themes: list[Theme] = Field(default_factory=list)
-    learning_points: list[Point] = Field(default_factory=list)
-    practice_points: list[Point] = Field(default_factory=list)
-    escalation_questions: list[Check] = Field(default_factory=list)
-    checks: list[Check] = Field(default_factory=list)
-    resources: list[Resource] = Field(default_factory=list)
-    case_studies: list[CaseStudy] = Field(default_factory=list)
-    walks: list[Walk] = Field(default_factory=list)
-    scenarios: list[Scenario] = Field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    learning_points: list[Point] = field(default_factory=list)
+    practice_points: list[Point] = field(default_factory=list)
+    escalation_questions: list[Check] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    case_studies: list[CaseStudy] = field(default_factory=list)
+    walks: list[Walk] = field(default_factory=list)
+    scenarios: list[Scenario] = field(default_factory=list)
 
 
+@dataclass(frozen=True, kw_only=True)
 class Pack(Content):
     """One content pack: metadata plus any of the content lists."""
 
-    schema_: int = Field(
-        alias="schema", description=f"Pack format version; this wsw reads {SCHEMA_VERSION}."
-    )
+    schema_: Annotated[
+        SchemaNumber,
+        Field(alias="schema", description=f"Pack format version; this wsw reads {SCHEMA_VERSION}."),
+    ]
     id: Id
     title: Text
     version: Version
     description: str | None = None
-    requires: list[Id] = Field(default_factory=list, description="Packs this pack builds on.")
+    requires: Annotated[list[Id], Field(description="Packs this pack builds on.")] = field(
+        default_factory=list
+    )
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
-    @field_validator("schema_")
-    @classmethod
-    def _supported(cls, value: int) -> int:
-        if value != SCHEMA_VERSION:
-            raise ValueError(
-                f"this pack uses schema {value}, "
-                f"but this version of wsw reads schema {SCHEMA_VERSION}"
-            )
-        return value
+CONTENT_LISTS = tuple(f.name for f in fields(Content))
