@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsw.suggest.text import TriggerSyntaxError, compile_trigger, fold, match_at, stem, tokenize
+from wsw.suggest.text import (
+    TriggerSyntaxError,
+    compile_trigger,
+    fold,
+    match_at,
+    stem,
+    stems,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -95,3 +103,18 @@ def test_tokenize_never_fails_and_offsets_point_into_the_folded_text(text: str) 
     folded = fold(text)
     for token in tokenize(text):
         assert folded[token.start : token.end] == token.word
+
+
+@given(st.text(max_size=200))
+def test_stems_are_the_stems_of_the_tokens(text: str) -> None:
+    assert stems(text) == [t.stem for t in tokenize(text)]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_folding_ascii_quickly_changes_nothing(text: str) -> None:
+    """The ASCII shortcut in `fold` must give what the full Unicode route gives."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.replace("`", "'"))
+    slow = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    assert fold(text) == slow

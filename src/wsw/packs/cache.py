@@ -22,7 +22,7 @@ PREFIX = "library-"
 SUFFIX = ".pickle"
 # Part of the key: raise it whenever the pickled classes change shape, so that a cache written
 # by an earlier build is never read as if it were this one's.
-FORMAT = 2
+FORMAT = 3
 
 
 def _files(path: Path) -> list[Path]:

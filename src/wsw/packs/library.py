@@ -95,9 +95,11 @@ class Library:
     def suggester(self) -> Suggester:
         """The suggestion index for this library, built once (and cached with it)."""
         if self._suggester is None:
+            from wsw import collector
             from wsw.suggest.engine import Suggester
 
-            self._suggester = Suggester(self)
+            with collector.paused():
+                self._suggester = Suggester(self)
         return self._suggester
 
     def pack(self, pack_id: str) -> LoadedPack | None:

@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import AgeBand
 from wsw.suggest.ages import infer_age_bands
-from wsw.suggest.text import STOPWORDS, Pattern, Token, compile_trigger, match_at, tokenize
+from wsw.suggest.text import (
+    STOPWORDS,
+    Pattern,
+    Token,
+    compile_trigger,
+    match_at,
+    stems,
+    tokenize,
+)
 
 SECONDARY_SHARE = 0.5
 TEXT_WEIGHT = 8.0
@@ -83,10 +91,15 @@ class Suggester:
         self.points: list[PointRef] = list(library.points)
         self._by_stem: dict[str, list[_Entry]] = defaultdict(list)
         self._by_prefix: list[_Entry] = []
+        # Points by primary theme: a theme the text touches brings in its points, and only
+        # points brought in by a theme, their own triggers or their words are scored.
+        self._by_theme: dict[str, list[int]] = defaultdict(list)
         for i, theme_id in enumerate(self.theme_ids):
             self._add(-1 - i, library.themes[theme_id].triggers)
+        self._primary = [ref.point.primary_theme for ref in self.points]
         for i, ref in enumerate(self.points):
             self._add(i, ref.point.triggers)
+            self._by_theme[self._primary[i]].append(i)
         self._text_index = _TextIndex([f"{r.point.title} {r.point.text}" for r in self.points])
 
     def _add(self, owner: int, triggers: Iterable[str]) -> None:
@@ -141,9 +154,14 @@ class Suggester:
                 theme, boost = AGE_THEME_BOOST[band]
                 strength[theme] = strength.get(theme, 0.0) + boost
         similar, shared = self._text_index.query(tokens)
+        # A point that shares a single word with the text and nothing else never scores.
+        candidates = set(hits.points) | {i for i, words in shared.items() if len(words) >= 2}
+        for theme, value in strength.items():
+            if value:
+                candidates.update(self._by_theme.get(theme, ()))
         scored: list[tuple[float, int, list[str]]] = []
-        for i, ref in enumerate(self.points):
-            score, matched = self._score(ref, hits, strength, stated, inferred, i)
+        for i in candidates:
+            score, matched = self._score(self.points[i], hits, strength, stated, inferred, i)
             # One shared word is chance ("arrived"); two or more begin to say something.
             if i in similar and (matched or len(shared[i]) >= 2):
                 score += TEXT_WEIGHT * similar[i]
@@ -163,7 +181,7 @@ class Suggester:
     ) -> tuple[float, list[str]]:
         point = ref.point
         own = hits.points.get(index, {})
-        primary = strength.get(point.primary_theme, 0.0)
+        primary = strength.get(self._primary[index], 0.0)
         if not own and primary == 0.0:
             return 0.0, []
         score = sum(own.values()) + primary
@@ -178,7 +196,7 @@ class Suggester:
         matched = list(own)
         for theme in point.themes:
             matched.extend(w for w in hits.themes.get(theme, {}) if w not in matched)
-        return score, _drop_contained(matched)
+        return score, matched
 
     def _rank(
         self, scored: list[tuple[float, int, list[str]]], limit: int | None
@@ -187,7 +205,7 @@ class Suggester:
         seen_per_theme: dict[str, int] = defaultdict(int)
         damped: list[tuple[float, int, list[str]]] = []
         for score, i, matched in scored:
-            theme = self.points[i].point.primary_theme
+            theme = self._primary[i]
             damped.append((score * REPEAT_DAMPING ** seen_per_theme[theme], i, matched))
             seen_per_theme[theme] += 1
         damped.sort(key=lambda item: (-item[0], item[1]))
@@ -205,7 +223,7 @@ class Suggester:
             kind=ref.kind,
             title=p.title,
             score=round(score, 2),
-            matched=matched,
+            matched=_drop_contained(matched),
             source=self.library.cite(p.source),
             text=p.text,
             figures=list(p.figures),
@@ -217,7 +235,7 @@ class _TextIndex:
     """tf-idf over each point's own words, queried through an inverted index."""
 
     def __init__(self, texts: list[str]) -> None:
-        counts = [Counter(_content_stems(tokenize(t))) for t in texts]
+        counts = [Counter(_content_stems(stems(t))) for t in texts]
         df: Counter[str] = Counter()
         for c in counts:
             df.update(c.keys())
@@ -249,12 +267,8 @@ class _TextIndex:
         return similar, shared
 
 
-def _content_stems(tokens: list[Token]) -> list[str]:
-    return [
-        t.stem
-        for t in tokens
-        if t.stem not in STOPWORDS and len(t.stem) > 2 and not t.stem.isdigit()
-    ]
+def _content_stems(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS and len(w) > 2 and not w.isdigit()]
 
 
 def _drop_contained(phrases: list[str]) -> list[str]:

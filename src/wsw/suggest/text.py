@@ -96,6 +96,11 @@ def tokenize(text: str) -> list[Token]:
     return [Token(stem(m.group()), m.group(), m.start(), m.end()) for m in _WORD.finditer(folded)]
 
 
+def stems(text: str) -> list[str]:
+    """Just the stems of `text`'s words: what indexing needs, without positions."""
+    return [stem(word) for word in _WORD.findall(fold(text))]
+
+
 @dataclass(frozen=True)
 class Pattern:
     """One compiled trigger: a sequence of word tests, with optional gaps between them."""

@@ -1,0 +1,56 @@
+"""What each command imports: the promise behind "wsw starts as quickly as a bare Typer app".
+
+Speed itself is measured by hand (bench/), never asserted here; these tests catch the usual
+way it is lost, an import of something heavy on a path that does not need it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA
+
+PROBE = """
+import json, sys
+from wsw.main import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def imported_by(home: Path, *args: str) -> set[str]:
+    env = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0, result.stderr
+    return set(report["modules"])
+
+
+def test_help_and_version_load_nothing_but_the_command_line(wsw_home: Path) -> None:
+    for flag in ("--help", "--version"):
+        modules = imported_by(wsw_home, flag)
+        assert not {"pydantic", "yaml", "wsw.packs", "wsw.reflect"} & modules, flag
+
+
+def test_render_from_the_cache_never_imports_pydantic(wsw_home: Path, tmp_path: Path) -> None:
+    answers = str(DATA / "answers-full.yaml")
+    first = imported_by(wsw_home, "render", answers, "-o", str(tmp_path / "a.md"))
+    assert {"pydantic", "wsw.packs.schema"} <= first  # no cache yet: packs were validated
+    warm = imported_by(wsw_home, "render", answers, "-o", str(tmp_path / "b.md"))
+    assert not {"pydantic", "wsw.packs.schema", "wsw.packs.loader", "rich"} & warm
+    assert undated(tmp_path / "a.md") == undated(tmp_path / "b.md")
+
+
+def undated(note: Path) -> list[str]:
+    return [line for line in note.read_text().splitlines() if not line.startswith("date:")]
