@@ -296,6 +296,7 @@ def synthetic_rows(bench: Bench) -> list[Row]:
 
 def in_process_rows(folder: Path, repeat: int) -> list[Row]:
     """Load+validate the synthetic library (no cache), then query its suggestion index."""
+    from wsw import collector
     from wsw.packs.files import pack_paths
     from wsw.packs.layers import build_library
     from wsw.paths import builtin_packs_dir
@@ -306,6 +307,7 @@ def in_process_rows(folder: Path, repeat: int) -> list[Row]:
     loads = [_time_load(build_library, targets) for _ in range(repeat)]
     library = build_library(targets)
     index, suggester = _timed(library.suggester)
+    collector.settle()  # as the command line does once the library is loaded
     texts = _vignette_texts()
     suggester.suggest(texts[0])
     queries = [_time_query(suggester, t) for _ in range(repeat) for t in texts]

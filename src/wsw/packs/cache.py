@@ -15,8 +15,7 @@ import pickle
 from pathlib import Path
 
 from wsw import __version__, paths
-from wsw.packs.library import Library, LoadedPack, Part
-from wsw.packs.marks import Marks
+from wsw.packs.library import Library
 
 PREFIX = "library-"
 SUFFIX = ".pickle"
@@ -65,14 +64,16 @@ def load(key: str) -> Library | None:
 
 
 def store(key: str, library: Library) -> None:
-    """Save the library without its line-number maps (only needed to report pack errors)."""
+    """Save the library with its suggestion index (built now, and kept for this run too).
+
+    Marks pickle without their YAML trees: they are only for reporting pack problems.
+    """
     from wsw.storage import write_private
 
-    lean = Library([_without_marks(p) for p in library.packs])
-    lean.suggester()
+    library.suggester()
     try:
         write_private(
-            _path(key), pickle.dumps(lean, protocol=pickle.HIGHEST_PROTOCOL), overwrite=True
+            _path(key), pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL), overwrite=True
         )
     except Exception:  # a full disk or read-only cache folder only costs speed
         return
@@ -80,8 +81,3 @@ def store(key: str, library: Library) -> None:
         if old != _path(key):
             with contextlib.suppress(OSError):
                 old.unlink()
-
-
-def _without_marks(loaded: LoadedPack) -> LoadedPack:
-    parts = [Part(p.file, Marks(p.file), p.content) for p in loaded.parts]
-    return LoadedPack(loaded.pack, loaded.path, parts, loaded.origin)

@@ -110,6 +110,9 @@ def check_library(loaded: list[LoadedPack], problems: list[Problem]) -> Library:
     problems = [*problems, *cross_check(loaded, references=not problems)]
     if problems:
         raise PackError(problems)
+    for pack in loaded:
+        for part in pack.parts:
+            part.marks.release()
     return Library(loaded)
 
 
@@ -148,19 +151,18 @@ class _Ids:
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        self.at: dict[str, str] = {}
+        self.at: dict[str, tuple[Part, Loc]] = {}
 
     def add(self, key: str, part: Part, loc: Loc, problems: list[Problem]) -> None:
-        line, _ = part.marks.locate(loc)
-        here = f"{part.file}:{line}" if line else part.file
-        if key in self.at:
-            problems.append(
-                part.marks.problem(
-                    loc, f"duplicate {self.kind} id '{key}' (first defined at {self.at[key]})"
-                )
-            )
-        else:
-            self.at[key] = here
+        first = self.at.get(key)
+        if first is None:
+            self.at[key] = (part, loc)
+            return
+        first_part, first_loc = first
+        line, _ = first_part.marks.locate(first_loc)
+        there = f"{first_part.file}:{line}" if line else first_part.file
+        message = f"duplicate {self.kind} id '{key}' (first defined at {there})"
+        problems.append(part.marks.problem(loc, message))
 
 
 def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Problem]:

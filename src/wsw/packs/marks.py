@@ -11,31 +11,58 @@ Loc = tuple[str | int, ...]
 
 
 class Marks:
-    """Field path to where its value starts in the file.
+    """Where each field of one file starts, found on demand from the file's YAML node tree.
 
-    `positions` holds the YAML reader's own marks (0-based `line` and `column` attributes),
-    stored as they come because a pack has hundreds of thousands of values and only the few
-    named in an error are ever looked up.
+    A pack has hundreds of thousands of values and only the few named in an error are ever
+    looked up, so nothing is indexed up front: `locate` follows the field path down the tree.
+    A library read from the cache has no tree (`root` is None) and locates nothing.
     """
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, root: Any = None) -> None:
         self.file = file
-        self.positions: dict[Loc, Any] = {}
+        self.root = root
 
     def locate(self, loc: Sequence[str | int]) -> tuple[int | None, int | None]:
         """Line and column (1-based) of `loc`, or of its nearest ancestor that exists."""
-        parts = tuple(loc)
-        while True:
-            mark = self.positions.get(parts)
-            if mark is not None:
-                return mark.line + 1, mark.column + 1
-            if not parts:
-                return None, None
-            parts = parts[:-1]
+        node = self.root
+        if node is None:
+            return None, None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        mark = node.start_mark
+        return mark.line + 1, mark.column + 1
 
     def problem(self, loc: Sequence[str | int], message: str) -> Problem:
         line, column = self.locate(loc)
         return Problem(self.file, line, column, format_loc(loc), message)
+
+    def release(self) -> None:
+        """Let the node tree go once the packs are known to be sound (it is large)."""
+        self.root = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The node tree is only for reporting problems while packs are read; never pickled.
+        return {"file": self.file, "root": None}
+
+
+def _child(node: Any, part: str | int) -> Any:
+    """The node for one step of a field path, or None (a scalar has no fields inside it)."""
+    value = getattr(node, "value", None)
+    if not isinstance(value, list) or not value:
+        return None
+    is_mapping = isinstance(value[0], tuple)  # a mapping node holds (key, value) pairs
+    if isinstance(part, int):
+        return value[part] if not is_mapping and 0 <= part < len(value) else None
+    if not is_mapping:
+        return None
+    found = None
+    for key_node, value_node in value:
+        if str(key_node.value) == part:
+            found = value_node  # the last one wins, as in the data
+    return found
 
 
 def format_loc(loc: Sequence[str | int]) -> str:

@@ -63,48 +63,46 @@ class _Unusual(Exception):
 
 
 class _Walker:
-    """One walk over the node tree: marks, duplicate keys, cycles, size, and the values.
+    """One walk over the node tree: duplicate keys, cycles, size, and the values.
 
     PyYAML's constructor would make a second walk (and is the slower of the two); this one
     builds what packs are made of (mappings, sequences, strings, numbers, booleans, nulls)
     itself. For anything else it raises `_Unusual`, and the document is walked again with
     `build=False` (checks only) and built by PyYAML's safe constructor, so the result is the
-    same either way.
+    same either way. Positions are not recorded: `Marks` finds them in the tree when needed.
     """
 
-    def __init__(self, loader: Any, file: str, *, build: bool = True) -> None:
+    def __init__(self, loader: Any, root: yaml.Node, file: str, *, build: bool = True) -> None:
         self.loader = loader
         self.build = build
-        self.marks = Marks(file)
-        self.positions = self.marks.positions
+        self.marks = Marks(file, root)
         self.problems: list[Problem] = []
         self.values = 0
         self.open: set[int] = set()  # nodes being walked: meeting one again means a cycle
 
-    def walk(self, node: yaml.Node, loc: Loc) -> Any:
-        self.values += 1
-        if self.values > MAX_VALUES:
-            too_big = f"expands to more than {MAX_VALUES:,} values (aliases?); split it up"
-            raise YamlProblems([Problem(self.marks.file, None, None, "", too_big)])
-        self.positions[loc] = node.start_mark
+    def walk(self, node: yaml.Node) -> Any:
         if isinstance(node, yaml.ScalarNode):
             if not self.build:
                 return None
             return node.value if node.tag == _STR else self.loader.construct_object(node)
         if id(node) in self.open:
-            raise self._refuse(node, loc, "an alias here refers to a value that contains it")
+            raise self._refuse(node, "this value contains an alias of itself and would never end")
+        self.values += len(node.value)
+        if self.values > MAX_VALUES:
+            too_big = f"expands to more than {MAX_VALUES:,} values (aliases?); split it up"
+            raise YamlProblems([Problem(self.marks.file, None, None, "", too_big)])
         self.open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode) and (node.tag == _MAP or not self.build):
-                return self._mapping(node, loc)
+                return self._mapping(node)
             if isinstance(node, yaml.SequenceNode) and (node.tag == _SEQ or not self.build):
-                items = [self.walk(item, (*loc, i)) for i, item in enumerate(node.value)]
+                items = [self.walk(item) for item in node.value]
                 return items if self.build else None
             raise _Unusual
         finally:
             self.open.discard(id(node))
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any] | None:
+    def _mapping(self, node: yaml.MappingNode) -> dict[Any, Any] | None:
         out: dict[Any, Any] = {}
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -112,32 +110,53 @@ class _Walker:
             if self.build and (not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE):
                 raise _Unusual
             if name in seen:
-                self.problems.append(
-                    self._problem(key_node, (*loc, name), f"key '{name}' appears twice")
-                )
+                self.problems.append(self._problem(key_node, f"key '{name}' appears twice"))
             seen.add(name)
-            value = self.walk(value_node, (*loc, name))
+            value = self.walk(value_node)
             if self.build:
                 key = name if key_node.tag == _STR else self.loader.construct_object(key_node)
                 out[key] = value
         return out if self.build else None
 
-    def _problem(self, node: yaml.Node, loc: Loc, message: str) -> Problem:
+    def _problem(self, node: yaml.Node, message: str) -> Problem:
         mark = node.start_mark
-        return Problem(self.marks.file, mark.line + 1, mark.column + 1, format_loc(loc), message)
+        where = format_loc(_path_to(self.marks.root, node))
+        return Problem(self.marks.file, mark.line + 1, mark.column + 1, where, message)
 
-    def _refuse(self, node: yaml.Node, loc: Loc, message: str) -> YamlProblems:
-        return YamlProblems([*self.problems, self._problem(node, loc, message)])
+    def _refuse(self, node: yaml.Node, message: str) -> YamlProblems:
+        return YamlProblems([*self.problems, self._problem(node, message)])
+
+
+def _path_to(root: yaml.Node, target: yaml.Node) -> Loc:
+    """The field path of `target` (a key node stands for its field): only for error messages."""
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    seen: set[int] = set()
+    while stack:
+        node, loc = stack.pop()
+        if node is target:
+            return loc
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key_loc = (*loc, str(key_node.value))
+                if key_node is target:
+                    return key_loc
+                stack.append((value_node, key_loc))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(node.value))
+    return ()
 
 
 def _construct(loader: Any, node: yaml.Node, name: str) -> tuple[Any, Marks]:
     """The document's values and marks; raises YamlProblems for duplicate keys and cycles."""
-    walker = _Walker(loader, name)
+    walker = _Walker(loader, node, name)
     try:
-        data = walker.walk(node, ())
+        data = walker.walk(node)
     except _Unusual:
-        walker = _Walker(loader, name, build=False)
-        walker.walk(node, ())
+        walker = _Walker(loader, node, name, build=False)
+        walker.walk(node)
         data = None if walker.problems else loader.construct_document(node)
     if walker.problems:
         raise YamlProblems(walker.problems)
