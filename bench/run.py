@@ -12,6 +12,7 @@ import gc
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -174,6 +175,12 @@ def peak_rss_mib(argv: list[str], env: dict[str, str], runs: int) -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes / KiB
 
 
+def _default_interrupts() -> None:
+    """Ctrl-C must reach wsw even when this script runs as a background job, whose children
+    would otherwise inherit SIGINT ignored (and never stop at the prompt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def time_to_prompt(argv: list[str], env: dict[str, str]) -> float:
     """Seconds from spawning `argv` in a pseudo-terminal to its first '> ' prompt."""
     import pexpect  # type: ignore[import-untyped]
@@ -181,7 +188,7 @@ def time_to_prompt(argv: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
     child = pexpect.spawn(
         argv[0], argv[1:], env=env, cwd=str(REPO), encoding="utf-8", dimensions=(24, 80),
-        timeout=60,
+        timeout=60, preexec_fn=_default_interrupts,
     )  # fmt: skip
     child.expect(PROMPT)
     elapsed = time.perf_counter() - start
@@ -196,7 +203,9 @@ def time_to_exit_in_pty(argv: list[str], env: dict[str, str]) -> float:
     import pexpect
 
     start = time.perf_counter()
-    child = pexpect.spawn(argv[0], argv[1:], env=env, cwd=str(REPO), timeout=60)
+    child = pexpect.spawn(
+        argv[0], argv[1:], env=env, cwd=str(REPO), timeout=60, preexec_fn=_default_interrupts
+    )
     child.expect(pexpect.EOF)
     elapsed = time.perf_counter() - start
     child.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import Runner
+from conftest import Runner, default_interrupts
 from markdown_it import MarkdownIt
 
 from wsw.group import GroupAsker, contribution
@@ -23,7 +23,8 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     env = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb"}
     env.pop("WSW_PACKS", None)
     child = pexpect.spawn(WSW, ["group", *args], env=env, encoding="utf-8",
-                          dimensions=(24, 80), timeout=60)  # fmt: skip
+                          dimensions=(24, 80), timeout=60,
+                          preexec_fn=default_interrupts)  # fmt: skip
     child.expect("Declare the people involved")
     child.expect(PROMPT)
     child.sendline("")

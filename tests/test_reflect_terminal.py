@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from conftest import default_interrupts
 
 WSW = str(Path(sys.executable).parent / "wsw")
 PROMPT = r"\r\n> $"
@@ -25,7 +26,8 @@ def spawn(
                    "COLUMNS": "80", "LINES": "24", **(env or {})}  # fmt: skip
     environment.pop("WSW_PACKS", None)
     child = pexpect.spawn(WSW, ["reflect", *args], env=environment, encoding="utf-8",
-                          dimensions=(24, 80), timeout=60)  # fmt: skip
+                          dimensions=(24, 80), timeout=60,
+                          preexec_fn=default_interrupts)  # fmt: skip
     if "--resume" not in args:
         child.expect("Declare the people involved")
         for declaration in people:
