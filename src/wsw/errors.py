@@ -7,7 +7,7 @@ pass locations, field names and ids, not what a practitioner typed.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -25,9 +25,12 @@ class WswError(Exception):
         return [str(self)]
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a pack, located as precisely as the YAML allows."""
+class Problem(NamedTuple):
+    """One thing wrong with a pack, located as precisely as the YAML allows.
+
+    A named tuple rather than a dataclass: every command imports this module, and the
+    dataclasses module (with `inspect`) would be most of `wsw --help`'s own import time.
+    """
 
     file: str
     line: int | None

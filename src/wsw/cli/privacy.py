@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -30,6 +29,8 @@ def _read(source: str) -> str:
 
 def _draft_names(text: str) -> list[str]:
     """Names declared in a draft, so checking a draft also finds them."""
+    import json
+
     if not text.lstrip().startswith("{"):
         return []
     try:
@@ -51,6 +52,8 @@ def check(
     dates of birth, family court case numbers and declared names. Exit 0 when nothing is
     found, 1 when something is, 2 on error.
     """
+    import json
+
     from wsw.note_privacy import read_people
     from wsw.privacy import find_identifiers
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -317,6 +316,8 @@ def prompts(
     walk: WalkOpt = "individual",
 ) -> None:
     """Show the walk's questions (for answers files)."""
+    import json
+
     from wsw.reflect import walk_of
     from wsw.walk.values import choices_for
 
