@@ -69,3 +69,24 @@ def test_key_depends_on_contents_not_times(tmp_path: Path) -> None:
     assert cache.key_for([(pack, "given")]) == before
     pack.write_text(MINIMAL_PACK + "\n# a comment\n", encoding="utf-8")
     assert cache.key_for([(pack, "given")]) != before
+
+
+def test_a_cache_from_other_code_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited checkout (or another build of the same version) pickles other shapes."""
+    targets = [
+        (p, "built-in") for p in sorted((cache._PACKAGE.parent.parent / "content").glob("*.yaml"))
+    ]
+    if not targets:  # installed from a wheel: the content is inside the package
+        targets = [(p, "built-in") for p in sorted((cache._PACKAGE / "content").glob("*.yaml"))]
+    before = cache.key_for(targets)
+    copy = tmp_path / "wsw"
+    for name in cache.PICKLED:
+        (copy / name).parent.mkdir(parents=True, exist_ok=True)
+        (copy / name).write_bytes((cache._PACKAGE / name).read_bytes())
+    monkeypatch.setattr(cache, "_PACKAGE", copy)
+    assert cache.key_for(targets) == before
+    models = copy / "packs" / "models.py"
+    models.write_text(models.read_text() + "\n# a new field somewhere\n")
+    assert cache.key_for(targets) not in (None, before)

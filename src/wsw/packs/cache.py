@@ -2,8 +2,10 @@
 
 Reading and validating every pack takes most of a command's time; the result only changes
 when a pack file changes. The key hashes every pack file's bytes (not their times), the
-order and origin of the packs, and the versions of wsw and of the pack schema, so a changed,
-added or removed pack always misses. A cache that cannot be read is ignored and rebuilt.
+order and origin of the packs, the versions of wsw and of the pack schema, and the source of
+the modules whose classes are pickled, so a changed, added or removed pack always misses, and
+so does a cache written by other code (an edited checkout, another build of the same
+version). A cache that cannot be read is ignored and rebuilt.
 The cache lives in the user's own cache folder (0700), written like every other file.
 """
 
@@ -19,9 +21,16 @@ from wsw.packs.library import Library
 
 PREFIX = "library-"
 SUFFIX = ".pickle"
-# Part of the key: raise it whenever the pickled classes change shape, so that a cache written
-# by an earlier build is never read as if it were this one's.
-FORMAT = 3
+# The modules that define what a cached library is made of (add any new one here), as paths
+# inside the wsw package.
+PICKLED = (
+    "packs/library.py",
+    "packs/marks.py",
+    "packs/models.py",
+    "suggest/engine.py",
+    "suggest/text.py",
+)
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _files(path: Path) -> list[Path]:
@@ -34,8 +43,10 @@ def key_for(targets: list[tuple[Path, str]]) -> str | None:
     """The cache key for these pack paths, or None if any cannot be read (no caching then)."""
     from wsw.packs.models import SCHEMA_VERSION
 
-    digest = hashlib.sha256(f"wsw {__version__} schema {SCHEMA_VERSION} {FORMAT}\n".encode())
+    digest = hashlib.sha256(f"wsw {__version__} schema {SCHEMA_VERSION}\n".encode())
     try:
+        for name in PICKLED:
+            digest.update((_PACKAGE / name).read_bytes())
         for path, origin in targets:
             for file in _files(path):
                 digest.update(f"{file.resolve()}\0{origin}\0".encode())
