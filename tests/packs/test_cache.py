@@ -75,11 +75,10 @@ def test_a_cache_from_other_code_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An edited checkout (or another build of the same version) pickles other shapes."""
-    targets = [
-        (p, "built-in") for p in sorted((cache._PACKAGE.parent.parent / "content").glob("*.yaml"))
-    ]
-    if not targets:  # installed from a wheel: the content is inside the package
-        targets = [(p, "built-in") for p in sorted((cache._PACKAGE / "content").glob("*.yaml"))]
+    from wsw.packs.files import pack_paths
+    from wsw.paths import builtin_packs_dir
+
+    targets = [(p, "built-in") for p in pack_paths(builtin_packs_dir())]
     before = cache.key_for(targets)
     copy = tmp_path / "wsw"
     for name in cache.PICKLED:
