@@ -107,3 +107,26 @@ def test_any_dumped_mapping_reads_back_the_same(value: object) -> None:
         path.write_text(text, encoding="utf-8")
         data, _ = read_yaml(path)
     assert data == yaml.safe_load(text)
+
+
+PLAIN = st.text(
+    alphabet=st.sampled_from(list("0123456789.+-_:eExXoObBntfyYNTFl~ aiu")), max_size=12
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_plain_scalars_get_the_types_pyyaml_gives_them(token: str) -> None:
+    """Unquoted values (`yes`, `0x1F`, `1_000`, `.inf`, `12:30`, `~`) resolve as in PyYAML."""
+    text = f"value: {token}\n"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the parser read_yaml uses
+    try:
+        expected = yaml.load(text, Loader=loader)
+    except yaml.YAMLError:
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.yaml"
+        path.write_text(text, encoding="utf-8")
+        data, _ = read_yaml(path)
+    both_nan = data["value"] != data["value"] and expected["value"] != expected["value"]
+    assert data == expected or both_nan, (data, expected)
