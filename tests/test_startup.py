@@ -54,3 +54,11 @@ def test_render_from_the_cache_never_imports_pydantic(wsw_home: Path, tmp_path: 
 
 def undated(note: Path) -> list[str]:
     return [line for line in note.read_text().splitlines() if not line.startswith("date:")]
+
+
+def test_the_terminal_asker_loads_markdown_only_for_the_preview() -> None:
+    code = "import sys, wsw.ask; print(sorted({'markdown_it', 'subprocess'} & set(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "markdown_it" not in result.stdout

@@ -8,16 +8,12 @@ stdout for output. Controls work at every prompt: :back, :skip, :edit, :help, :s
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.text import Text
 
@@ -290,6 +286,8 @@ class TerminalAsker:
         self, markdown: str, stages: list[tuple[str, str]], privacy: list[str] | None = None
     ) -> str:
         """Show the note; return 'write', 'save' or a stage id to go back to."""
+        from rich.markdown import Markdown  # markdown-it and friends: only for the preview
+
         body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---\n") else markdown
         self.console.print()
         self.console.rule(Text("Preview of your note", style="bold"), align="left")
@@ -323,6 +321,10 @@ class EditorError(Exception):
 
 def open_editor(initial: str) -> str:
     """Edit text in $VISUAL or $EDITOR (as git commit does), via a private temporary file."""
+    import shlex
+    import subprocess
+    import tempfile
+
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not command:
         raise EditorError("Set EDITOR (for example EDITOR=nano) to use :edit.")
