@@ -300,6 +300,13 @@ def synthetic_rows(bench: Bench) -> list[Row]:
     with bench.home() as env:
         took = median_warm([bench.wsw, "packs", "validate", str(folder)], env, bench.repeat)
     rows.append(Row("10k: wsw packs validate (subprocess)", took, unit="s", max_value=2.0))
+    query = _vignette_texts()[0]
+    with bench.home() as env:
+        argv = [bench.wsw, "--packs", str(folder), "suggest", query]
+        took = median_warm(argv, env, bench.repeat)  # the unmeasured first run fills the cache
+        peak = peak_rss_mib(argv, env, bench.repeat)
+    note = f"the whole command, library read from the cache; peak memory {peak:.0f} MiB"
+    rows.append(Row("10k: wsw suggest (subprocess, warm cache)", took, bench.base.pipe, note=note))
     return rows
 
 

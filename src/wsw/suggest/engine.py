@@ -15,6 +15,7 @@ recognise a situation described in words no trigger anticipated.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -69,11 +70,10 @@ def _weight(pattern: Pattern) -> float:
     return min(1.0 + 0.6 * (pattern.length - 1), 3.0) * pattern.strength
 
 
-@dataclass
-class _Entry:
-    owner: int  # index into themes (negative: -1 - i) or points (i >= 0)
-    pattern: Pattern
-    weight: float
+# One trigger in the index: (owner, pattern, weight). The owner is an index into the themes
+# (negative: -1 - i) or the points (i >= 0). A plain tuple because a large library's index
+# holds tens of thousands and is unpickled by every command: tuples load several times faster.
+_Entry = tuple[int, Pattern, float]
 
 
 @dataclass
@@ -105,7 +105,7 @@ class Suggester:
     def _add(self, owner: int, triggers: Iterable[str]) -> None:
         for trigger in triggers:
             pattern = compile_trigger(trigger)
-            entry = _Entry(owner, pattern, _weight(pattern))
+            entry: _Entry = (owner, pattern, _weight(pattern))
             if pattern.modes[0] == "stem":
                 self._by_stem[pattern.words[0]].append(entry)
             else:
@@ -116,17 +116,17 @@ class Suggester:
         for start, token in enumerate(tokens):
             candidates = self._by_stem.get(token.stem, [])
             bare = token.word.replace("'", "")
-            prefixed = [e for e in self._by_prefix if bare.startswith(e.pattern.words[0])]
-            for entry in [*candidates, *prefixed]:
-                end = match_at(entry.pattern, tokens, start)
+            prefixed = [e for e in self._by_prefix if bare.startswith(e[1].words[0])]
+            for owner, pattern, weight in [*candidates, *prefixed]:
+                end = match_at(pattern, tokens, start)
                 if end is None:
                     continue
                 phrase = folded[token.start : tokens[end - 1].end]
-                if entry.owner < 0:
-                    bucket = hits.themes[self.theme_ids[-1 - entry.owner]]
+                if owner < 0:
+                    bucket = hits.themes[self.theme_ids[-1 - owner]]
                 else:
-                    bucket = hits.points[entry.owner]
-                bucket[phrase] = max(bucket.get(phrase, 0.0), entry.weight)
+                    bucket = hits.points[owner]
+                bucket[phrase] = max(bucket.get(phrase, 0.0), weight)
         return hits
 
     def suggest(
@@ -241,12 +241,16 @@ class _TextIndex:
             df.update(c.keys())
         total = len(texts) or 1
         self.idf = {w: math.log(total / (1 + n)) + 1.0 for w, n in df.items()}
-        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # Per word, the points that use it and its weight in each, as two typed arrays: compact,
+        # and unpickled at memory speed however large the library.
+        self.postings: dict[str, tuple[array[int], array[float]]] = {}
         for i, c in enumerate(counts):
             weights = {w: (1 + math.log(n)) * self.idf[w] for w, n in c.items()}
             norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
             for w, x in weights.items():
-                self.postings[w].append((i, x / norm))
+                ids, values = self.postings.setdefault(w, (array("L"), array("d")))
+                ids.append(i)
+                values.append(x / norm)
 
     def query(self, tokens: list[Token]) -> tuple[dict[int, float], dict[int, list[str]]]:
         """Cosine similarity per point, and the words of the query each point shares."""
@@ -261,7 +265,8 @@ class _TextIndex:
         similar: dict[int, float] = defaultdict(float)
         shared: dict[int, list[str]] = defaultdict(list)
         for w, x in weights.items():
-            for i, y in self.postings[w]:
+            ids, values = self.postings[w]
+            for i, y in zip(ids, values, strict=True):
                 similar[i] += x / norm * y
                 shared[i].append(words[w])
         return similar, shared
