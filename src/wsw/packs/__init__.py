@@ -1,4 +1,4 @@
-"""Content packs: the pydantic models, loading with file/line errors, and the layered library.
+"""Content packs: the pack records, loading with file/line errors, and the layered library.
 
 Nothing is imported here eagerly: a cached library is unpickled through `wsw.packs.library`
 alone, and start-up should not pay for the YAML loader it does not use.
