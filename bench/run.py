@@ -314,10 +314,10 @@ def synthetic_rows(bench: Bench) -> list[Row]:
 
 def in_process_rows(folder: Path, repeat: int) -> list[Row]:
     """Load+validate the synthetic library (no cache), then query its suggestion index."""
-    from wsw import collector
+    from wsw.infra import collector
     from wsw.packs.files import pack_paths
     from wsw.packs.layers import build_library
-    from wsw.paths import builtin_packs_dir
+    from wsw.infra.paths import builtin_packs_dir
 
     targets = [(builtin_packs_dir() / "core.yaml", "built-in")]
     targets += [(p, "given") for p in pack_paths(folder)]

@@ -15,8 +15,8 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from wsw.packs import Library, load_library
 from wsw.packs.files import pack_paths
 from wsw.packs.layers import build_library
-from wsw.paths import builtin_packs_dir
-from wsw.reflect import render_note, session_from_answers
+from wsw.infra.paths import builtin_packs_dir
+from wsw.reflection.run import render_note, session_from_answers
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 QUERY = (

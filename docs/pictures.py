@@ -50,7 +50,7 @@ def _library() -> Any:
 
 
 def reflect_picture(console: Console) -> None:
-    from wsw.ask import TerminalAsker
+    from wsw.terminal.asker import TerminalAsker
     from wsw.walk.engine import drive
     from wsw.walk.session import Session
 
@@ -72,7 +72,7 @@ def reflect_picture(console: Console) -> None:
 
 
 def group_picture(console: Console) -> None:
-    from wsw.group import GroupAsker
+    from wsw.terminal.group import GroupAsker
     from wsw.walk.engine import drive
     from wsw.walk.session import Session
 
@@ -93,7 +93,7 @@ def group_picture(console: Console) -> None:
 
 
 def demo_picture(console: Console) -> None:
-    from wsw.demo import DemoAsker, example_answers
+    from wsw.terminal.demo import DemoAsker, example_answers
     from wsw.walk.engine import drive
     from wsw.walk.session import Session
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wsw import drafts
+from wsw.reflection import drafts
 from wsw.errors import WswError
 from wsw.packs import Library, load_library
-from wsw.reflect import session_from_answers
+from wsw.reflection.run import session_from_answers
 
 LIBRARY: Library = load_library(user=False, env=False)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import DATA, Runner, write
 
-from wsw.note_privacy import parse_declaration, people_from, read_people, redacted, scan_note
+from wsw.note.redaction import parse_declaration, people_from, read_people, redacted, scan_note
 from wsw.packs import load_library
 from wsw.privacy import Person
-from wsw.reflect import prepare_note, session_from_answers
+from wsw.reflection.run import prepare_note, session_from_answers
 
 TEXT = "DOB 03/06/2019. Jayden's nan lives at M1 1AE; call 07700 900123 or jo@example.org.\n"
 

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from wsw import collector
+from wsw.infra import collector
 
 
 def test_paused_restores_the_collector_after_an_error() -> None:

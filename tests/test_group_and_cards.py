@@ -12,7 +12,7 @@ import pytest
 from conftest import Runner, default_interrupts
 from markdown_it import MarkdownIt
 
-from wsw.group import GroupAsker, contribution
+from wsw.terminal.group import GroupAsker, contribution
 from wsw.packs import load_library
 
 WSW = str(Path(sys.executable).parent / "wsw")

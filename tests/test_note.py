@@ -11,10 +11,10 @@ import yaml
 from conftest import DATA
 from markdown_it import MarkdownIt
 
-from wsw.note import NoteInfo, build_markdown, escape, to_html
+from wsw.note.markdown import NoteInfo, build_markdown, escape, to_html
 from wsw.packs import Library, load_library
-from wsw.paths import builtin_packs_dir
-from wsw.reflect import session_from_answers
+from wsw.infra.paths import builtin_packs_dir
+from wsw.reflection.run import session_from_answers
 from wsw.walk.session import Session
 
 GOLDEN = Path(__file__).parent / "golden" / "full-note.md"
@@ -122,7 +122,7 @@ def test_escape_round_trip_keeps_the_words() -> None:
 def test_every_section_a_pack_can_name_has_a_heading() -> None:
     from typing import get_args
 
-    from wsw.note import SECTION_TITLES
+    from wsw.note.markdown import SECTION_TITLES
     from wsw.packs.models import NoteSection
 
     assert list(SECTION_TITLES) == list(get_args(NoteSection))

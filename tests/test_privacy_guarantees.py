@@ -58,8 +58,8 @@ def test_the_walk_and_group_mode_run_with_the_network_switched_off(no_network: N
 
     from rich.console import Console
 
-    from wsw.ask import TerminalAsker
-    from wsw.group import GroupAsker
+    from wsw.terminal.asker import TerminalAsker
+    from wsw.terminal.group import GroupAsker
     from wsw.packs import load_library
     from wsw.walk.engine import drive
     from wsw.walk.session import Session

@@ -40,7 +40,7 @@ def imported_by(home: Path, *args: str) -> set[str]:
 def test_help_and_version_load_nothing_but_the_command_line(wsw_home: Path) -> None:
     for flag in ("--help", "--version"):
         modules = imported_by(wsw_home, flag)
-        assert not {"pydantic", "yaml", "wsw.packs", "wsw.reflect"} & modules, flag
+        assert not {"pydantic", "yaml", "wsw.packs", "wsw.reflection.run"} & modules, flag
 
 
 def test_render_from_the_cache_never_imports_pydantic(wsw_home: Path, tmp_path: Path) -> None:
@@ -57,7 +57,7 @@ def undated(note: Path) -> list[str]:
 
 
 def test_the_terminal_asker_loads_markdown_only_for_the_preview() -> None:
-    code = "import sys, wsw.ask; print(sorted({'markdown_it', 'subprocess'} & set(sys.modules)))"
+    code = "import sys, wsw.terminal.asker; print(sorted({'markdown_it', 'subprocess'} & set(sys.modules)))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from wsw.storage import TEMP_PREFIX, WriteRefused, clean_temp_files, write_private
+from wsw.infra.storage import TEMP_PREFIX, WriteRefused, clean_temp_files, write_private
 
 
 @pytest.mark.parametrize("mask", [0o000, 0o022, 0o077])
@@ -73,7 +73,7 @@ def test_stale_temporary_files_are_cleaned(tmp_path: Path) -> None:
 WRITER = """
 import sys
 from pathlib import Path
-from wsw.storage import write_private
+from wsw.infra.storage import write_private
 target = Path(sys.argv[1])
 a = "A" * 400_000 + "END"
 b = "B" * 400_000 + "END"

@@ -70,12 +70,37 @@ class Refusal(WswError):
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, message: str, details: list[str]) -> None:
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
         super().__init__(message)
-        self.details = details
+        self.details = list(details or [])
 
     def lines(self) -> list[str]:
         return [str(self), *(f"  {d}" for d in self.details)]
+
+
+class Findings(WswError):
+    """A check found something (exit 1): the findings were the command's output."""
+
+    exit_code = EXIT_FINDINGS
+
+    def __init__(self, summary: str) -> None:
+        super().__init__(summary)
+
+
+class Stopped(WswError):
+    """The person stopped wsw (Ctrl-C, end of input) after what they typed was kept (exit 130).
+
+    The lines say where it was kept and how to go on.
+    """
+
+    exit_code = EXIT_INTERRUPTED
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self._lines = lines
+
+    def lines(self) -> list[str]:
+        return list(self._lines)
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     # Start-up only builds long-lived objects: the collector waits until the library is
-    # loaded (`wsw.collector.settle`), and is put back as it was when the command ends.
+    # loaded (`wsw.infra.collector.settle`), and is put back as it was when the command ends.
     was_collecting = gc.isenabled()
     gc.disable()
     try:
@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    from wsw.cli import app
+    """Run the command; the only place an error, an interruption or an exit becomes a code."""
+    from wsw.cli.app import app
 
     try:
         app(args=argv, prog_name="wsw")

@@ -76,7 +76,7 @@ def test_a_cache_from_other_code_is_not_used(
 ) -> None:
     """An edited checkout (or another build of the same version) pickles other shapes."""
     from wsw.packs.files import pack_paths
-    from wsw.paths import builtin_packs_dir
+    from wsw.infra.paths import builtin_packs_dir
 
     targets = [(p, "built-in") for p in pack_paths(builtin_packs_dir())]
     before = cache.key_for(targets)

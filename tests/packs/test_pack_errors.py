@@ -168,7 +168,7 @@ def test_broken_user_pack_stops_every_command_clearly(wsw_home: Path, wsw: Runne
 def test_a_broken_core_does_not_bury_its_problem_under_hundreds(tmp_path: Path) -> None:
     from wsw.packs.files import pack_paths
     from wsw.packs.layers import build_library
-    from wsw.paths import builtin_packs_dir
+    from wsw.infra.paths import builtin_packs_dir
 
     copy = tmp_path / "content"
     copy.mkdir()

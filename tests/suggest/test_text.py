@@ -6,15 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsw.suggest.text import (
-    TriggerSyntaxError,
-    compile_trigger,
-    fold,
-    match_at,
-    stem,
-    stems,
-    tokenize,
-)
+from wsw.text.triggers import TriggerSyntaxError, compile_trigger, match_at
+from wsw.text.words import fold, stem, stems, tokenize
 
 
 @pytest.mark.parametrize(

@@ -6,26 +6,26 @@ from typing import Annotated
 
 import typer
 
-from wsw.cli import app, settings
+from wsw.cli.options import say, settings
 
 drafts_app = typer.Typer(
     help="List, show and discard saved drafts.", no_args_is_help=True, rich_markup_mode=None
 )
-app.add_typer(drafts_app, name="drafts")
 
 
 @drafts_app.command("list")
 def drafts_list() -> None:
     """List saved drafts, newest first."""
-    from wsw import drafts, views
+    from wsw.reflection import drafts
+    from wsw.terminal import views
 
-    found, damaged = drafts.list_drafts()
-    for path in damaged:
-        typer.echo(f"A damaged draft could not be read and was moved aside to {path}.", err=True)
-    if not found:
-        typer.echo("No drafts. Start a reflection with `wsw reflect`.", err=True)
+    listing = drafts.list_drafts()
+    for warning in listing.warnings():
+        say(warning)
+    if not listing.drafts:
+        say("No drafts. Start a reflection with `wsw reflect`.")
         return
-    views.print_drafts(found)
+    views.print_drafts(listing.drafts)
 
 
 @drafts_app.command("show")
@@ -34,14 +34,22 @@ def drafts_show(
     draft_id: Annotated[str, typer.Argument(metavar="ID", help="The draft's id (or its start).")],
 ) -> None:
     """Show a draft's answers so far as a note preview."""
-    from wsw import drafts
-    from wsw.reflect import render_note, walk_of
+    from wsw.reflection import drafts
+    from wsw.reflection.answers import checked_answers, walk_of
+    from wsw.reflection.notes import render_unredacted
     from wsw.walk.session import Session
 
-    draft = drafts.load(draft_id)
-    library = settings(ctx).library()
-    session = Session(walk_of(library, draft.walk), library, draft.answers, draft.skipped)
-    typer.echo(render_note(session, "md"), nl=False)
+    draft, warnings = drafts.load(draft_id)
+    for warning in warnings:
+        say(warning)
+    catalogue = settings(ctx).catalogue()
+    library = catalogue.library
+    walk = walk_of(library, draft.walk)
+    answers, problems = checked_answers(walk, library, draft.answers)
+    if problems:
+        say(f"{len(problems)} saved answer(s) no longer fit their questions and are left out.")
+    session = Session(walk, library, answers, draft.skipped, suggester=catalogue.suggester)
+    typer.echo(render_unredacted(session, "md"), nl=False)
 
 
 @drafts_app.command("discard")
@@ -52,13 +60,15 @@ def drafts_discard(
     all_drafts: Annotated[bool, typer.Option("--all", help="Delete every draft.")] = False,
 ) -> None:
     """Delete a draft, or every draft with --all."""
-    from wsw import drafts
+    from wsw.reflection import drafts
 
     if all_drafts:
         count = drafts.discard_all()
-        typer.echo(f"Deleted {count} draft{'s' if count != 1 else ''}.", err=True)
+        say(f"Deleted {count} draft{'s' if count != 1 else ''}.")
         return
     if draft_id is None:
         raise typer.BadParameter("give a draft ID, or --all", param_hint="ID")
-    drafts.discard(draft_id)
-    typer.echo(f"Deleted draft {draft_id}.", err=True)
+    draft, warnings = drafts.discard(draft_id)
+    for warning in warnings:
+        say(warning)
+    say(f"Deleted draft {draft.id}.")

@@ -7,14 +7,13 @@ from typing import Annotated
 
 import typer
 
-from wsw.cli import app, settings
+from wsw.cli.options import say, settings
 
 packs_app = typer.Typer(
     help="List, show, validate and describe content packs.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(packs_app, name="packs")
 
 
 @packs_app.command("list")
@@ -23,9 +22,9 @@ def packs_list(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON to standard output.")] = False,
 ) -> None:
     """List the loaded packs with their versions, contents and sources."""
-    from wsw import views
+    from wsw.terminal import views
 
-    library = settings(ctx).library()
+    library = settings(ctx).catalogue().library
     if as_json:
         import json
 
@@ -42,10 +41,10 @@ def packs_show(
     ],
 ) -> None:
     """Show one pack's content, grouped by theme, with sources."""
-    from wsw import views
     from wsw.errors import InputError, did_you_mean
+    from wsw.terminal import views
 
-    library = settings(ctx).library()
+    library = settings(ctx).catalogue().library
     loaded = library.pack(pack_id)
     if loaded is None:
         ids = [p.pack.id for p in library.packs]
@@ -71,8 +70,8 @@ def packs_validate(
     ] = True,
 ) -> None:
     """Check packs and list every problem at once, with file, line and field."""
-    from wsw import paths as wsw_paths
     from wsw.errors import InputError, Problem
+    from wsw.infra import paths as wsw_paths
     from wsw.packs.files import pack_paths
     from wsw.packs.layers import check_library, load_packs
 
@@ -106,10 +105,7 @@ def packs_validate(
         problems.extend(builtin_problems)
     library = check_library([*base, *given], problems)
     count = len(library.packs)
-    typer.echo(
-        f"OK: {count} pack{'s' if count != 1 else ''} valid, {len(library.points)} points.",
-        err=True,
-    )
+    say(f"OK: {count} pack{'s' if count != 1 else ''} valid, {len(library.points)} points.")
 
 
 @packs_app.command("schema")
@@ -130,7 +126,7 @@ def packs_schema(
     if output is None:
         typer.echo(text, nl=False)
         return
-    from wsw.storage import write_private
+    from wsw.infra.storage import write_private
 
     write_private(output, text, overwrite=True)
-    typer.echo(f"Wrote the pack schema to {output}.", err=True)
+    say(f"Wrote the pack schema to {output}.")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from wsw.cli import app, settings
+from wsw.cli.options import settings
 
 
 class AgeBandChoice(StrEnum):
@@ -32,7 +32,6 @@ def _read_text(text: str | None) -> str:
     return sys.stdin.read()
 
 
-@app.command()
 def suggest(
     ctx: typer.Context,
     text: Annotated[
@@ -61,9 +60,10 @@ def suggest(
     info = _read_text(text)
     if not info.strip():
         raise InputError("There is no text to suggest from: the information given is empty.")
-    library = settings(ctx).library()
+    catalogue = settings(ctx).catalogue()
+    library = catalogue.library
     bands = [b.value for b in age_band or []]
-    results = library.suggester().suggest(info, age_bands=bands, limit=limit)
+    results = catalogue.suggester.suggest(info, age_bands=bands, limit=limit)
     if as_json:
         import json
 
@@ -71,6 +71,6 @@ def suggest(
         payload = {"suggestions": [{k: getattr(s, k) for k in fields} for s in results]}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
-    from wsw import views
+    from wsw.terminal import views
 
     views.print_suggestions(results, library)

@@ -1,31 +1,27 @@
 """Content packs: the pack records, loading with file/line errors, and the layered library.
 
-Nothing is imported here eagerly: a cached library is unpickled through `wsw.packs.library`
-alone, and start-up should not pay for the YAML loader it does not use.
+Nothing is imported here at run time: a cached catalogue is unpickled through
+`wsw.packs.library` alone, and start-up should not pay for the YAML loader it does not use.
+Import from the modules themselves; the names below are for readers and type checkers.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-_EXPORTS = {
-    "Library": "wsw.packs.library",
-    "PointRef": "wsw.packs.library",
-    "load_library": "wsw.packs.layers",
-    "build_library": "wsw.packs.layers",
-    "SCHEMA_VERSION": "wsw.packs.models",
-    "AGE_BANDS": "wsw.packs.models",
-    "AgeBand": "wsw.packs.models",
-    "Pack": "wsw.packs.models",
-}
+if TYPE_CHECKING:
+    from wsw.packs.layers import build_library, pack_targets
+    from wsw.packs.library import Library, LoadedPack, PointRef
+    from wsw.packs.models import AGE_BANDS, SCHEMA_VERSION, AgeBand, Pack
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        import importlib
-
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(name)
-
-
-__all__ = list(_EXPORTS)
+__all__ = [
+    "AGE_BANDS",
+    "SCHEMA_VERSION",
+    "AgeBand",
+    "Library",
+    "LoadedPack",
+    "Pack",
+    "PointRef",
+    "build_library",
+    "pack_targets",
+]

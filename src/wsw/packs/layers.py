@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from wsw import collector, paths
 from wsw.errors import PackError, Problem, did_you_mean
+from wsw.infra import collector, paths
 from wsw.packs.files import pack_paths
 from wsw.packs.library import Library, LoadedPack, Part
 from wsw.packs.marks import Loc
@@ -29,14 +29,18 @@ from wsw.packs.models import (
 )
 
 
-def load_library(
+def pack_targets(
     extra_dirs: list[Path] | None = None,
     *,
     builtin: bool = True,
     user: bool = True,
     env: bool = True,
-) -> Library:
-    """Load and check every pack wsw should see. Raises PackError listing all problems."""
+) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """Every pack path wsw should see, in layer order, with the origin of each.
+
+    Built-in, then the user's packs, then `WSW_PACKS`, then `--packs`; a folder named in
+    `WSW_PACKS` or `--packs` that does not exist is a problem, reported with the rest.
+    """
     sources: list[tuple[Path, str]] = []
     if builtin:
         sources.append((paths.builtin_packs_dir(), "built-in"))
@@ -56,19 +60,7 @@ def load_library(
             targets.append((folder, origin))
         else:
             targets.extend((p, origin) for p in pack_paths(folder))
-    if problems:
-        return build_library(targets, problems)
-    from wsw.packs import cache
-
-    key = cache.key_for(targets)
-    with collector.paused():
-        cached = cache.load(key) if key else None
-    if cached is not None:
-        return cached
-    library = build_library(targets)
-    if key:
-        cache.store(key, library)
-    return library
+    return targets, problems
 
 
 def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[Problem]]:
@@ -235,7 +227,7 @@ def _scenario_problems(
     part: Part, index: int, scenario: Scenario, walks: dict[str, Walk], themes: set[str]
 ) -> list[Problem]:
     """A scenario's answers must fit its walk: known question ids, values of the right type."""
-    from wsw.walk.values import BadValue, check_value, choices_for
+    from wsw.packs.questions import BadValue, check_value, choices_for
 
     loc: Loc = ("scenarios", index)
     walk = walks.get(scenario.walk)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from wsw.packs.marks import Marks
 from wsw.packs.models import (
@@ -24,9 +24,6 @@ from wsw.packs.models import (
     Theme,
     Walk,
 )
-
-if TYPE_CHECKING:
-    from wsw.suggest.engine import Suggester
 
 PointKind = Literal["learning", "practice"]
 
@@ -90,17 +87,6 @@ class Library:
             self.walks.update((w.id, w) for w in pack.walks)
             self.scenarios.extend(pack.scenarios)
         self.point_by_id = {ref.point.id: ref for ref in self.points}
-        self._suggester: Suggester | None = None
-
-    def suggester(self) -> Suggester:
-        """The suggestion index for this library, built once (and cached with it)."""
-        if self._suggester is None:
-            from wsw import collector
-            from wsw.suggest.engine import Suggester
-
-            with collector.paused():
-                self._suggester = Suggester(self)
-        return self._suggester
 
     def pack(self, pack_id: str) -> LoadedPack | None:
         return next((p for p in self.packs if p.pack.id == pack_id), None)

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
+from wsw.packs.walk_ids import DEFAULT_WALK
+
 if TYPE_CHECKING:
     from pydantic import Field
 
@@ -90,6 +92,13 @@ class Theme(Model):
     title: Text
     description: Text
     triggers: Triggers = field(default_factory=list)
+    age_boost: Annotated[
+        dict[AgeBand, Annotated[float, Field(gt=0, le=5)]],
+        Field(
+            description="Extra weight for this theme when a child in the case is in the age band "
+            "(e.g. infants for under-1s)."
+        ),
+    ] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -300,6 +309,10 @@ class Walk(Model):
     title_from: Annotated[
         Id | None, Field(description="The question whose answer is the note's title.")
     ] = None
+    case_type_from: Annotated[
+        Id | None,
+        Field(description="The question whose answer is the case type that conditions test."),
+    ] = None
     front_matter: Annotated[
         dict[str, Id],
         Field(description="Note front-matter fields, each filled from the answer to a question."),
@@ -314,7 +327,7 @@ class Walk(Model):
                     raise ValueError(f"id '{key}' is used twice in walk '{self.id}'")
                 seen.add(key)
         questions = {q.id for s in self.stages for q in s.questions}
-        named = [self.title_from, *self.front_matter.values()]
+        named = [self.title_from, self.case_type_from, *self.front_matter.values()]
         for name in named:
             if name is not None and name not in questions:
                 raise ValueError(f"'{name}' is not a question in walk '{self.id}'")
@@ -332,7 +345,7 @@ class Scenario(Model):
             description="Must be true: scenarios are invented, and say so wherever they are shown."
         ),
     ]
-    walk: Annotated[Id, Field(description="The walk the example answers are for.")] = "individual"
+    walk: Annotated[Id, Field(description="The walk the example answers are for.")] = DEFAULT_WALK
     information: Annotated[
         Text, Field(description="The new case information, as a practitioner hears it.")
     ]

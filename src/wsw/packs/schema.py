@@ -32,7 +32,7 @@ Version = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int |
 
 
 def _check_trigger(trigger: str) -> str:
-    from wsw.suggest.text import compile_trigger
+    from wsw.text.triggers import compile_trigger
 
     compile_trigger(trigger)
     return trigger

@@ -273,7 +273,7 @@ def _dates(text: str) -> Iterator[_Candidate]:
 
 def _month_number(word: str) -> str:
     """Case-insensitive matching lets in look-alikes ("ſep" for "sep"); folding maps them back."""
-    key = fold(word)[:3]
+    key = name_key(word)[:3]
     return str(_MONTHS.index(key) + 1) if key in _MONTHS else "0"
 
 
@@ -374,7 +374,7 @@ class _Hit:
 _Index = dict[str, list[tuple[_Unit, frozenset[str]]]]
 
 
-def fold(text: str) -> str:
+def name_key(text: str) -> str:
     """The form two spellings of a name share: no case, no accents, no composition choice."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -393,10 +393,10 @@ def _tokenise(text: str) -> list[_Token]:
         if _wordlike(ch):
             start = i if start < 0 else start
         elif start >= 0:
-            tokens.append(_Token(start, i, fold(text[start:i])))
+            tokens.append(_Token(start, i, name_key(text[start:i])))
             start = -1
     if start >= 0:
-        tokens.append(_Token(start, len(text), fold(text[start:])))
+        tokens.append(_Token(start, len(text), name_key(text[start:])))
     return tokens
 
 

@@ -17,31 +17,19 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from wsw.packs.library import Library, PointRef
-from wsw.packs.models import AgeBand
+from wsw.packs.models import AGE_BANDS, AgeBand
 from wsw.suggest.ages import infer_age_bands
-from wsw.suggest.text import (
-    STOPWORDS,
-    Pattern,
-    Token,
-    compile_trigger,
-    match_at,
-    stems,
-    tokenize,
-)
+from wsw.text.triggers import Pattern, compile_trigger, match_at
+from wsw.text.words import STOPWORDS, Token, fold, stems, tokenize
 
 SECONDARY_SHARE = 0.5
 TEXT_WEIGHT = 8.0
 REPEAT_DAMPING = 0.8
 MIN_SCORE = 1.0
-AGE_THEME_BOOST: dict[str, tuple[str, float]] = {
-    "under-1": ("infants", 1.5),
-    "11-15": ("adolescents-exploitation", 0.5),
-    "16-17": ("adolescents-exploitation", 0.5),
-}
 
 
 @dataclass(frozen=True)
@@ -100,6 +88,11 @@ class Suggester:
         for i, ref in enumerate(self.points):
             self._add(i, ref.point.triggers)
             self._by_theme[self._primary[i]].append(i)
+        # Themes a pack says weigh more for a child of an age (infants for under-1s).
+        self._age_boosts: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for theme in library.themes.values():
+            for band, boost in theme.age_boost.items():
+                self._age_boosts[band].append((theme.id, boost))
         self._text_index = _TextIndex([f"{r.point.title} {r.point.text}" for r in self.points])
 
     def _add(self, owner: int, triggers: Iterable[str]) -> None:
@@ -133,7 +126,7 @@ class Suggester:
         self,
         text: str,
         *,
-        age_bands: list[AgeBand] | None = None,
+        age_bands: Sequence[str] | None = None,
         limit: int | None = 10,
     ) -> list[Suggestion]:
         """The points most relevant to `text`, most relevant first.
@@ -141,17 +134,14 @@ class Suggester:
         `age_bands` given by the practitioner exclude points for other ages; bands read from
         the text only nudge, because a note may mention several children.
         """
-        from wsw.suggest.text import fold
-
         folded = fold(text)
         tokens = tokenize(text)
         hits = self._match(folded, tokens)
-        stated = list(age_bands or [])
+        stated = [b for b in AGE_BANDS if b in (age_bands or ())]
         inferred = [b for b in infer_age_bands(text) if b not in stated]
         strength = {theme: sum(words.values()) for theme, words in hits.themes.items()}
         for band in stated + inferred:
-            if band in AGE_THEME_BOOST:
-                theme, boost = AGE_THEME_BOOST[band]
+            for theme, boost in self._age_boosts.get(band, ()):
                 strength[theme] = strength.get(theme, 0.0) + boost
         similar, shared = self._text_index.query(tokens)
         # A point that shares a single word with the text and nothing else never scores.

@@ -9,24 +9,22 @@ them) but left out of `visible_answers`, which is what the note uses.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from wsw.packs.library import Library
 from wsw.packs.models import Choice, Question, SourceRef, Stage, Walk
-from wsw.suggest.engine import Suggestion
+from wsw.packs.questions import Answers, Value, choices_for
+from wsw.suggest.engine import Suggester, Suggestion
 from wsw.walk.conditions import Facts, holds
-from wsw.walk.values import Value, choices_for
 
 THEMES_FROM = "themes"
 AGES_FROM = "age-bands"
-CASE_TYPE_QUESTION = "case-type"
 
 
 @dataclass(frozen=True)
-class Reminder:
-    """A short message shown at a stage, with where it comes from."""
+class Notice:
+    """A reminder, check, escalation question or practice point as shown at a stage."""
 
     id: str
     text: str
@@ -46,9 +44,10 @@ class Step:
     question_count: int
     choices: list[Choice]
     current: Value | None
-    reminders: list[Reminder] = field(default_factory=list)
+    reminders: list[Notice] = field(default_factory=list)
     suggested: list[str] = field(default_factory=list)
     learning: list[Suggestion] = field(default_factory=list)
+    restored: str | None = None  # text typed before an interruption, offered again once
 
     @property
     def first_in_stage(self) -> bool:
@@ -56,18 +55,25 @@ class Step:
 
 
 class Session:
-    """One reflection in progress."""
+    """One reflection in progress.
+
+    The suggester is given, not looked up: without one (a note rendered from a file that
+    picked its themes already) nothing is suggested.
+    """
 
     def __init__(
         self,
         walk: Walk,
         library: Library,
-        answers: dict[str, Any] | None = None,
+        answers: Mapping[str, Value] | None = None,
         skipped: list[str] | None = None,
+        *,
+        suggester: Suggester | None = None,
     ) -> None:
         self.walk = walk
         self.library = library
-        self.answers: dict[str, Any] = dict(answers or {})
+        self.suggester = suggester
+        self.answers: Answers = dict(answers or {})
         self.skipped: set[str] = set(skipped or [])
         self.shown: set[str] = set()
         self.history: list[str] = []
@@ -87,7 +93,7 @@ class Session:
                     themes.update(v for v in value if isinstance(v, str))
                 if isinstance(value, list) and q.choices_from == AGES_FROM:
                     ages.update(v for v in value if isinstance(v, str))
-        case_type = self.answers.get(CASE_TYPE_QUESTION)
+        case_type = self.answers.get(self.walk.case_type_from) if self.walk.case_type_from else None
         return Facts(
             self.answers,
             frozenset(themes),
@@ -99,7 +105,7 @@ class Session:
         facts = self.facts()
         return [(s, q) for s in self.walk.stages for q in s.questions if holds(q.when, facts)]
 
-    def visible_answers(self) -> dict[str, Any]:
+    def visible_answers(self) -> Answers:
         return {q.id: self.answers[q.id] for _, q in self.visible() if q.id in self.answers}
 
     def question(self, question_id: str) -> Question:
@@ -125,16 +131,16 @@ class Session:
     # -- moving -----------------------------------------------------------------------------
 
     def step(self) -> Step | None:
-        """The question to ask now, with its reminders; None when the walk is finished."""
-        if self.cursor is None:
+        """The question to ask now, with its reminders; None when the walk is finished.
+
+        Asking changes nothing: the engine marks the step's reminders shown once it is asked.
+        """
+        current_id = self._current()
+        if current_id is None:
             return None
         visible = self.visible()
         ids = [q.id for _, q in visible]
-        if self.cursor not in ids:
-            self.cursor = self._next_after(self.cursor)
-            if self.cursor is None:
-                return None
-        stage, question = visible[ids.index(self.cursor)]
+        stage, question = visible[ids.index(current_id)]
         stages = [s for s in self.walk.stages if any(v[0].id == s.id for v in visible)]
         in_stage = [q for s, q in visible if s.id == stage.id]
         suggested = self._suggested_for(question)
@@ -155,7 +161,20 @@ class Session:
             learning=list(self.suggestions.get(question.id, [])),
         )
 
+    def mark_shown(self, step: Step) -> None:
+        """The step's reminders have been seen: each is shown once per walk."""
+        self.shown.update(r.id for r in step.reminders)
+
+    def _current(self) -> str | None:
+        """The cursor, or the next visible question if answers since have hidden it."""
+        if self.cursor is None:
+            return None
+        if self.cursor in {q.id for _, q in self.visible()}:
+            return self.cursor
+        return self._next_after(self.cursor)
+
     def answer(self, value: Value) -> None:
+        self.cursor = self._current()
         assert self.cursor is not None, "the walk is finished"
         self.answers[self.cursor] = value
         self.skipped.discard(self.cursor)
@@ -163,6 +182,7 @@ class Session:
 
     def skip(self) -> None:
         """Leave an optional question unanswered. Required questions cannot be skipped."""
+        self.cursor = self._current()
         assert self.cursor is not None, "the walk is finished"
         if self.question(self.cursor).required:
             raise ValueError("this question needs an answer")
@@ -209,13 +229,16 @@ class Session:
         """For a themes question: the themes suggested by the answers it draws on."""
         if not question.suggest_from or question.choices_from != THEMES_FROM:
             return []
+        if self.suggester is None:
+            return []
         from wsw.suggest import distinct_themes
 
         text = "\n".join(str(self.answers.get(q, "")) for q in question.suggest_from).strip()
         if not text:
             return []
         bands = sorted(self.facts().age_bands)
-        results = self.library.suggester().suggest(text, age_bands=bands, limit=20)  # type: ignore[arg-type]
+        results = self.suggester.suggest(text, age_bands=bands, limit=20)
+        # A cache: the same answers always give the same suggestions, and the note reuses them.
         self.suggestions[question.id] = results
         return distinct_themes(results)[:6]
 
@@ -228,31 +251,29 @@ class Session:
                 return [s.id for s in self.suggestions.get(q.id, [])]
         return []
 
-    def _new_reminders(self, stage: Stage) -> list[Reminder]:
+    def _new_reminders(self, stage: Stage) -> list[Notice]:
         """Reminders for this stage that apply now and have not been shown yet."""
-        out = [r for r in self.reminders(stage.id) if r.id not in self.shown]
-        self.shown.update(r.id for r in out)
-        return out
+        return [r for r in self.reminders(stage.id) if r.id not in self.shown]
 
-    def reminders(self, stage_id: str) -> list[Reminder]:
+    def reminders(self, stage_id: str) -> list[Notice]:
         """Every reminder that applies at a stage given the answers so far."""
         return list(self._reminders(stage_id))
 
-    def _reminders(self, stage_id: str) -> Iterator[Reminder]:
+    def _reminders(self, stage_id: str) -> Iterator[Notice]:
         facts = self.facts()
         lib = self.library
         stage = next(s for s in self.walk.stages if s.id == stage_id)
         for r in stage.reminders:
             if holds(r.when, facts):
-                yield Reminder(r.id, r.text, "reminder", self._cite(r.source))
+                yield Notice(r.id, r.text, "reminder", self._cite(r.source))
         for kind, checks in (("escalation", lib.escalation_questions), ("check", lib.checks)):
             for c in checks:
                 if c.stage == stage_id and holds(c.when, facts):
-                    yield Reminder(c.id, c.text, kind, self._cite(c.source))
+                    yield Notice(c.id, c.text, kind, self._cite(c.source))
         for ref in lib.points:
             p = ref.point
             if ref.kind == "practice" and stage_id in p.stages and p.primary_theme in facts.themes:
-                yield Reminder(p.id, p.title, "practice", self._cite(p.source))
+                yield Notice(p.id, p.title, "practice", self._cite(p.source))
 
     def _cite(self, ref: SourceRef | None) -> str | None:
         return self.library.cite(ref) if ref else None

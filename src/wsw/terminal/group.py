@@ -3,7 +3,7 @@
 The group walk's list questions take many contributions, one per entry, each optionally with
 initials ("AB: ..."), and the lead can edit or remove any of them. Each stage may have a time
 box; the time left is shown at every prompt and never interrupts anyone typing. Everything
-else (drafts, back, save, the note) is the same engine and the same guarantees as
+else (drafts, back, save, the note) is the same runner and the same guarantees as
 `wsw reflect`.
 """
 
@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from rich.panel import Panel
 from rich.text import Text
 
-from wsw.ask import Interrupted, TerminalAsker
-from wsw.walk.engine import Answer, Back, Reply, Stop
+from wsw.terminal.asker import Handled, TerminalAsker
+from wsw.terminal.commands import Control, Controls
+from wsw.walk.engine import Answer, Back, Interrupted, Reply, Stop
 from wsw.walk.session import Step
 
 INITIALS = re.compile(r"^([A-Z]{1,3})\s*:\s+(.+)$")
@@ -26,10 +26,7 @@ GROUP_HELP = (
     "Type one contribution per line and press Enter; it is added at once. "
     "Start with initials in capitals and a colon to attribute it (AB: ...); "
     "otherwise it is anonymous. "
-    "Press Enter on an empty line when the group has finished with this question.\n"
-    ":edit N  replace contribution N      :del N  remove contribution N\n"
-    ":list    everything captured in this stage   :back  the previous question\n"
-    ":save    save the draft and stop"
+    "Press Enter on an empty line when the group has finished with this question."
 )
 
 
@@ -55,6 +52,18 @@ class GroupAsker(TerminalAsker):
         self.clock = clock
         self.stage_started: dict[str, float] = {}
         self.captured: dict[str, dict[str, list[str]]] = {}
+        self._items: list[str] = []
+        self.list_controls: Controls[Handled] = Controls(self._list_controls())
+
+    def _list_controls(self) -> list[Control[Handled]]:
+        return [
+            Control(":edit", ":edit N", "replace contribution N", self._replace),
+            Control(":del", ":del N", "remove contribution N", self._remove),
+            Control(":list", ":list", "everything captured in this stage", self._list),
+            Control(":back", ":back", "the previous question", lambda _: Back()),
+            Control(":help", ":help", "how to capture contributions", self._group_help),
+            Control(":save", ":save", "save the draft and stop", lambda arg: Stop(arg or None)),
+        ]
 
     def _minutes(self, step: Step) -> int | None:
         """The lead's --timebox for every stage, else the stage's own, else none."""
@@ -68,44 +77,40 @@ class GroupAsker(TerminalAsker):
         left = minutes * 60 - (self.clock() - started)
         if left > 0:
             text = f"Time box: {int(left // 60)} min {int(left % 60):02d} s left of {minutes} min"
-            self.console.print(Text(text, style="bold"))
         else:
-            reached = f"Time box of {minutes} min reached: move on when the group is ready."
-            self.console.print(Text(reached, style="bold"))
+            text = f"Time box of {minutes} min reached: move on when the group is ready."
+        self.screen.note(text, style="bold")
 
     def _show_captured(self, step: Step, items: list[str]) -> None:
-        stage_items = self.captured.setdefault(step.stage.id, {})
-        stage_items[step.question.id] = items
+        self.captured.setdefault(step.stage.id, {})[step.question.id] = items
         if not items:
-            self.console.print(Text("Nothing captured yet for this question.", style="dim"))
+            self.screen.note("Nothing captured yet for this question.")
             return
         body = Text()
         for n, item in enumerate(items, 1):
             body.append(f"{'' if n == 1 else chr(10)}{n:>2}. ", style="bold")
             body.append(item)
-        self.console.print(Panel(body, title="Captured", title_align="left", expand=False))
-
-    def _show_stage(self, step: Step) -> None:
-        for qid, items in self.captured.get(step.stage.id, {}).items():
-            prompt = next((q.prompt for q in step.stage.questions if q.id == qid), qid)
-            lines = "\n".join(f"{n:>2}. {item}" for n, item in enumerate(items, 1)) or "(none)"
-            self.console.print(Panel(Text(lines), title=prompt.strip(), title_align="left"))
+        self.screen.panel(body, "Captured")
 
     def ask(self, step: Step) -> Reply:
         if step.question.type != "list":
-            self._header(step)
+            self.screen.header(step)
             self._time_left(step)
             return super().ask(step)
-        self._header(step)
-        self._reminders(step)
-        self._learning(step)
+        self._step = step
+        self.screen.header(step)
+        self.screen.reminders(step)
+        self.screen.learning(step)
         self._time_left(step)
-        self._question(step, controls=":edit N  :del N  :list  :back  :help  :save")
+        self.screen.question(step, self.list_controls.line(), hint=None)
         items = [str(v) for v in step.current] if isinstance(step.current, list) else []
+        if step.restored:  # contributions captured before an interruption
+            items.extend(line for line in step.restored.splitlines() if line not in items)
+        self._items = items
         self._show_captured(step, items)
         while True:
             try:
-                line = self._read("+ ")
+                line = self.screen.read("+ ")
             except (KeyboardInterrupt, EOFError):
                 raise Interrupted(step.question.id, "\n".join(items)) from None
             reply = self._handle(step, line.strip(), items)
@@ -115,39 +120,48 @@ class GroupAsker(TerminalAsker):
     def _handle(self, step: Step, line: str, items: list[str]) -> Reply | None:
         if not line:
             return Answer(list(items))
-        name, _, arg = line.partition(" ")
-        if name == ":back":
-            return Back()
-        if name == ":save":
-            return Stop(arg.strip() or None)
-        if name == ":help":
-            self.console.print(Panel(Text(GROUP_HELP), title="Help", expand=False))
-            return None
-        if name == ":list":
-            self._show_stage(step)
-            return None
-        if name in (":edit", ":del"):
-            self._change(step, name, arg.strip(), items)
-            return None
-        if name.startswith(":"):
-            self.tell("Unknown command; type :help for the list.")
-            return None
+        if self.list_controls.is_control(line):
+            return self.list_controls.run(line, self._unknown)
         items.append(contribution(line))
         self._time_left(step)
         self._show_captured(step, items)
         return None
 
-    def _change(self, step: Step, name: str, arg: str, items: list[str]) -> None:
+    # -- controls at a list question ----------------------------------------------------------
+
+    def _group_help(self, _: str) -> None:
+        self.screen.panel(f"{GROUP_HELP}\n{self.list_controls.help()}", "Help")
+
+    def _list(self, _: str) -> None:
+        step = self._step
+        assert step is not None
+        for qid, items in self.captured.get(step.stage.id, {}).items():
+            prompt = next((q.prompt for q in step.stage.questions if q.id == qid), qid)
+            lines = "\n".join(f"{n:>2}. {item}" for n, item in enumerate(items, 1)) or "(none)"
+            self.screen.panel(lines, prompt.strip(), expand=True)
+
+    def _index(self, arg: str) -> int | None:
+        items = self._items
         if not arg.isdigit() or not 1 <= int(arg) <= len(items):
             self.tell(f"Give the number of a contribution, from 1 to {len(items)}.")
-            return
-        index = int(arg) - 1
-        if name == ":del":
-            removed = items.pop(index)
-            self.tell(f"Removed: {removed}")
-        else:
-            self.console.print(Text(f"Contribution {arg} was: {items[index]}", style="cyan"))
-            replacement = self._read("new text: ").strip()
+            return None
+        return int(arg) - 1
+
+    def _remove(self, arg: str) -> None:
+        index = self._index(arg)
+        if index is not None:
+            self.tell(f"Removed: {self._items.pop(index)}")
+        self._refresh()
+
+    def _replace(self, arg: str) -> None:
+        index = self._index(arg)
+        if index is not None:
+            self.screen.note(f"Contribution {arg} was: {self._items[index]}", style="cyan")
+            replacement = self.screen.read("new text: ").strip()
             if replacement:
-                items[index] = contribution(replacement)
-        self._show_captured(step, items)
+                self._items[index] = contribution(replacement)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        assert self._step is not None
+        self._show_captured(self._step, self._items)

@@ -18,11 +18,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from wsw.drafts import Draft
 from wsw.packs.library import Library, LoadedPack
 from wsw.packs.models import Point, Walk
+from wsw.packs.questions import choices_for
+from wsw.reflection.drafts import Draft
 from wsw.suggest import Suggestion, distinct_themes
-from wsw.walk.values import choices_for
 
 _TRAILING_SPACE = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
@@ -281,9 +281,8 @@ def print_drafts(found: list[Draft]) -> None:
     table.add_column("title")
     table.add_column("answers", justify="right")
     for d in found:
-        title = (
-            str(d.answers.get("case-ref", "")).splitlines()[0] if d.answers.get("case-ref") else "-"
-        )
-        table.add_row(d.id, d.updated.replace("T", " "), title, str(len(d.answers)))
+        # Text, not markup: ids and titles come from files and from what people typed.
+        cells = (d.id, d.updated.replace("T", " "), d.title or "-", str(len(d.answers)))
+        table.add_row(*(Text(c) for c in cells))
     with stdout() as console:
         console.print(table)

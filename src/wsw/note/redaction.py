@@ -10,10 +10,8 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from wsw.errors import InputError
 from wsw.privacy import Ambiguity, Finding, Person, find_identifiers, redact
 from wsw.walk.session import Session
 
@@ -50,45 +48,6 @@ class PrivacyReport:
             note = f" ({f.note})" if f.note and show_text else ""
             lines.append(f"Still in the note, line {self.line_of(f)}: {f.kind}{what}{note}")
         return lines
-
-
-def read_people(path: Path) -> list[Person]:
-    """A names file: `people: [{name, role}, ...]`, or a mapping of name to role."""
-    import yaml
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        raise InputError(f"{path}: cannot read the names file.") from None
-    except yaml.YAMLError:
-        raise InputError(f"{path}: the names file is not valid YAML.") from None
-    return people_from(data, str(path))
-
-
-def people_from(data: Any, source: str) -> list[Person]:
-    entries = data.get("people", data) if isinstance(data, dict) else data
-    if isinstance(entries, dict):
-        entries = [{"name": k, "role": v} for k, v in entries.items()]
-    if not isinstance(entries, list):
-        raise InputError(f"{source}: expected a list of people, each with a name and a role.")
-    people = []
-    for n, item in enumerate(entries, 1):
-        name = item.get("name") if isinstance(item, dict) else None
-        role = item.get("role") if isinstance(item, dict) else None
-        if not isinstance(name, str) or not isinstance(role, str) or not name.strip():
-            raise InputError(f"{source}: person {n} needs a 'name' and a 'role'.")
-        people.append(Person(name.strip(), role.strip()))
-    return people
-
-
-def parse_declaration(line: str) -> Person:
-    """`Jayden Thompson = Child A` as a Person; raises ValueError for anything else."""
-    name, sep, role = line.partition("=")
-    if not sep or not name.strip() or not role.strip():
-        raise ValueError(
-            "Write each person as: Name = Role (for example Jayden Thompson = Child A)."
-        )
-    return Person(name.strip(), role.strip())
 
 
 def _redact_value(value: Any, people: list[Person], report: PrivacyReport) -> Any:

@@ -1,4 +1,4 @@
-"""A cache of the validated library (and its suggestion index), keyed on the packs' contents.
+"""A cache of the catalogue (the library and its suggestion index), keyed on the packs.
 
 Reading and validating every pack takes most of a command's time; the result only changes
 when a pack file changes. The key hashes every pack file's bytes (not their times), the
@@ -16,19 +16,22 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from wsw import __version__, paths
-from wsw.packs.library import Library
+from wsw import __version__
+from wsw.catalogue.model import Catalogue
+from wsw.infra import paths
 
 PREFIX = "library-"
 SUFFIX = ".pickle"
 # The modules that define what a cached library is made of (add any new one here), as paths
 # inside the wsw package.
 PICKLED = (
+    "catalogue/model.py",
     "packs/library.py",
     "packs/marks.py",
     "packs/models.py",
     "suggest/engine.py",
-    "suggest/text.py",
+    "text/triggers.py",
+    "text/words.py",
 )
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -60,32 +63,27 @@ def _path(key: str) -> Path:
     return paths.cache_dir() / f"{PREFIX}{key}{SUFFIX}"
 
 
-def load(key: str) -> Library | None:
+def load(key: str) -> Catalogue | None:
     path = _path(key)
     try:
         with path.open("rb") as handle:
-            library = pickle.load(handle)
+            catalogue = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a damaged or incompatible cache is never fatal: rebuild it
         with contextlib.suppress(OSError):
             path.unlink()
         return None
-    return library if isinstance(library, Library) else None
+    return catalogue if isinstance(catalogue, Catalogue) else None
 
 
-def store(key: str, library: Library) -> None:
-    """Save the library with its suggestion index (built now, and kept for this run too).
+def store(key: str, catalogue: Catalogue) -> None:
+    """Save the catalogue. Marks pickle without their YAML trees: they only report problems."""
+    from wsw.infra.storage import write_private
 
-    Marks pickle without their YAML trees: they are only for reporting pack problems.
-    """
-    from wsw.storage import write_private
-
-    library.suggester()
     try:
-        write_private(
-            _path(key), pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL), overwrite=True
-        )
+        data = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
+        write_private(_path(key), data, overwrite=True)
     except Exception:  # a full disk or read-only cache folder only costs speed
         return
     for old in paths.cache_dir().glob(f"{PREFIX}*{SUFFIX}"):

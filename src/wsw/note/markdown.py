@@ -9,13 +9,14 @@ and raw values stay out of the body; choices appear as their labels, dates in wo
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from wsw import __version__
 from wsw.packs.models import Question
+from wsw.packs.questions import spec_for
+from wsw.text.markdown import date_words, escape
 from wsw.walk.session import Session
 
 SECTION_TITLES = {
@@ -42,32 +43,6 @@ class NoteInfo:
     packs: dict[str, str]
 
 
-def escape(text: str) -> str:
-    """User text as Markdown that shows exactly what was typed and cannot add structure."""
-    text = text.replace("\\", "\\\\")
-    text = re.sub(r"([`*_\[\]<>#|~])", r"\\\1", text)
-    lines = []
-    for line in text.splitlines():
-        line = re.sub(r"^(\s*)([-+=])", r"\1\\\2", line)
-        line = re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", line)
-        lines.append(line.rstrip())
-    return "\n".join(lines)
-
-
-def _paragraphs(text: str) -> str:
-    """Keep the practitioner's line breaks: blank lines split paragraphs, others break lines."""
-    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.strip())]
-    return "\n\n".join("\\\n".join(escape(line) for line in b.splitlines()) for b in blocks if b)
-
-
-def _date_words(value: str) -> str:
-    try:
-        d = dt.date.fromisoformat(value)
-    except ValueError:
-        return escape(value)
-    return f"{d.day} {d:%B %Y}"
-
-
 class NoteBuilder:
     """Turns a finished session into Markdown (and HTML)."""
 
@@ -80,53 +55,13 @@ class NoteBuilder:
 
     # -- values -----------------------------------------------------------------------------
 
-    def label(self, question: Question, value: str) -> str:
-        if question.id not in self._labels:
-            self._labels[question.id] = {c.value: c.label for c in self.session.choices(question)}
-        return self._labels[question.id].get(value, value)
-
-    def _flag(self, question: Question, text: str) -> str:
-        samples = [s for s in (question.example, question.help) if s]
-        if any(text.strip().casefold() == s.strip().casefold() for s in samples):
-            return " _(Flag: this is the example text, not an answer.)_"
-        return ""
-
     def render_value(self, question: Question) -> str:
         if question.id not in self.answers:
             return NOT_ANSWERED
+        if question.id not in self._labels:
+            self._labels[question.id] = {c.value: c.label for c in self.session.choices(question)}
         value = self.answers[question.id]
-        kind = question.type
-        if kind == "text":
-            return _paragraphs(str(value)) + self._flag(question, str(value))
-        if kind == "choice":
-            return escape(self.label(question, str(value)))
-        if kind == "multichoice":
-            labels = [escape(self.label(question, str(v))) for v in value]
-            return ", ".join(labels) if labels else "_None chosen._"
-        if kind == "yesno":
-            return "Yes" if value else "No"
-        if kind == "scale":
-            return f"{value} out of 10"
-        if kind == "date":
-            return _date_words(str(value))
-        if kind == "list":
-            return "\n".join(f"- {escape(item)}" for item in value) if value else "_None._"
-        if kind == "actions":
-            return self._actions_table(value)
-        return escape(str(value))  # pragma: no cover - every type is handled above
-
-    def _actions_table(self, actions: list[dict[str, str]]) -> str:
-        if not actions:
-            return "_No actions recorded._"
-        rows = ["| Action | Owner | Due |", "| --- | --- | --- |"]
-        for a in actions:
-            cells = [
-                escape(a.get("action", "")),
-                escape(a.get("owner", "")) or "-",
-                _date_words(a["due"]) if a.get("due") else "-",
-            ]
-            rows.append("| " + " | ".join(c.replace("\n", " ") for c in cells) + " |")
-        return "\n".join(rows)
+        return spec_for(question.type).render(question, value, self._labels[question.id])
 
     # -- the note ---------------------------------------------------------------------------
 
@@ -156,7 +91,7 @@ class NoteBuilder:
         head = yaml.safe_dump(self.front_matter(), sort_keys=False, allow_unicode=True).strip()
         parts = [f"---\n{head}\n---", f"# {escape(self.title())}"]
         parts.append(
-            f"Reflection note written on {_date_words(self.info.date.isoformat())} with wsw "
+            f"Reflection note written on {date_words(self.info.date.isoformat())} with wsw "
             f"{__version__} (\u201c{escape(self.session.walk.title)}\u201d)."
         )
         grouped = self._grouped()
@@ -241,59 +176,3 @@ class NoteBuilder:
 
 def build_markdown(session: Session, info: NoteInfo) -> str:
     return NoteBuilder(session, info).markdown()
-
-
-def to_html(markdown: str) -> str:
-    """One self-contained, printable HTML page from the note's Markdown."""
-    import html
-
-    from markdown_it import MarkdownIt
-
-    front, body = _split_front_matter(markdown)
-    rendered = MarkdownIt("commonmark").enable("table").render(body)
-    title = html.escape(str(front.get("title", "Reflection note")))
-    rows = "".join(
-        f"<tr><th>{html.escape(str(k))}</th><td>{html.escape(_plain(v))}</td></tr>"
-        for k, v in front.items()
-        if k != "title"
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<style>
-body {{ font-family: Georgia, serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem;
-       line-height: 1.5; color: #111; }}
-h1, h2 {{ font-family: Helvetica, Arial, sans-serif; }}
-h2 {{ border-bottom: 1px solid #999; padding-bottom: .2rem; margin-top: 2rem; }}
-table {{ border-collapse: collapse; width: 100%; margin: 1rem 0; }}
-th, td {{ border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }}
-table.meta {{ font-size: .85rem; }}
-@media print {{ body {{ margin: 0; max-width: none; }} h2 {{ page-break-after: avoid; }} }}
-</style>
-</head>
-<body>
-<table class="meta">{rows}</table>
-{rendered}</body>
-</html>
-"""
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return "" if value is None else str(value)
-
-
-def _split_front_matter(markdown: str) -> tuple[dict[str, Any], str]:
-    import yaml
-
-    if markdown.startswith("---\n"):
-        end = markdown.find("\n---\n", 4)
-        if end != -1:
-            data = yaml.safe_load(markdown[4:end]) or {}
-            return (data if isinstance(data, dict) else {}), markdown[end + 5 :]
-    return {}, markdown

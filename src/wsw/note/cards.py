@@ -1,22 +1,27 @@
 """Handouts: the walk's prompts and the learning behind them, for printing or projecting.
 
 Grouped by stage (the prompts, then the points that pack authors placed at that stage) and,
-within a stage, by theme. Points placed at no stage appear with the learning stage.
+within a stage, by theme. Points placed at no stage appear at the stage where the walk picks
+its themes (the stage with a `choices_from: themes` question), or else the first.
 """
 
 from __future__ import annotations
 
-from wsw.note import escape
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import Walk
+from wsw.text.markdown import escape
 
-LEARNING_STAGE = "learning"
+
+def learning_stage(walk: Walk) -> str:
+    """The stage where the walk picks themes: where learning with no stage of its own goes."""
+    for stage in walk.stages:
+        if any(q.choices_from == "themes" for q in stage.questions):
+            return stage.id
+    return walk.stages[0].id
 
 
 def _stage_points(library: Library, walk: Walk, stage_id: str, theme: str | None) -> list[PointRef]:
-    fallback = (
-        LEARNING_STAGE if any(s.id == LEARNING_STAGE for s in walk.stages) else walk.stages[0].id
-    )
+    fallback = learning_stage(walk)
     chosen = []
     for ref in library.points:
         stages = ref.point.stages or [fallback]

@@ -49,7 +49,7 @@ def user_packs_dir() -> Path:
 
 def builtin_packs_dir() -> Path:
     """The packs shipped with wsw: inside the installed package, or `content/` in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the wsw package
     installed = here / "content"
     if installed.is_dir():
         return installed

@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from wsw.cli import app
-from wsw.cli.reflect import NamesOpt
+from wsw.cli.options import NamesOpt
 
 
 def _read(source: str) -> str:
@@ -40,7 +39,6 @@ def _draft_names(text: str) -> list[str]:
     return [str(p["name"]) for p in people if isinstance(p, dict) and p.get("name")]
 
 
-@app.command()
 def check(
     source: Annotated[str, typer.Argument(metavar="FILE|-", help="A file, or - for stdin.")],
     names: NamesOpt = None,
@@ -54,8 +52,8 @@ def check(
     """
     import json
 
-    from wsw.note_privacy import read_people
     from wsw.privacy import find_identifiers
+    from wsw.privacy.people import read_people
 
     text = _read(source)
     declared = [p.name for p in read_people(names)] if names else []
@@ -69,8 +67,10 @@ def check(
             column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
             note = f"  ({f.note})" if f.note else ""
             typer.echo(f"{line}:{column}  {f.kind:<14} {f.text}{note}")
-        count = len(findings)
-        summary = f"{count} possible identifier{'s' if count != 1 else ''} found."
-        typer.echo(summary if findings else "No identifiers found.", err=True)
+    count = len(findings)
     if findings:
-        raise typer.Exit(1)
+        from wsw.errors import Findings
+
+        raise Findings(f"{count} possible identifier{'s' if count != 1 else ''} found.")
+    if not as_json:
+        typer.echo("No identifiers found.", err=True)

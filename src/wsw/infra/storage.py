@@ -13,17 +13,15 @@ import os
 import tempfile
 from pathlib import Path
 
-from wsw.errors import InputError
+from wsw.errors import InputError, Refusal
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 TEMP_PREFIX = ".wsw-tmp-"
 
 
-class WriteRefused(InputError):
+class WriteRefused(Refusal):
     """The target exists (and overwriting was not asked for) or is a symbolic link."""
-
-    exit_code = 1
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -80,7 +78,7 @@ STALE_SECONDS = 60
 
 def clean_private_folders() -> None:
     """At start-up: remove what interrupted writes left in wsw's own folders."""
-    from wsw import paths
+    from wsw.infra import paths
 
     for folder in (paths.data_dir() / "drafts", paths.cache_dir(), paths.notes_dir()):
         clean_temp_files(folder)

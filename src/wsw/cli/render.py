@@ -1,0 +1,66 @@
+"""`wsw render`: a note from an answers file or a draft, asking nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from wsw.cli.options import (
+    ForceOpt,
+    Format,
+    FormatOpt,
+    NamesOpt,
+    OutputOpt,
+    StrictOpt,
+    say,
+    settings,
+)
+
+if TYPE_CHECKING:
+    from wsw.reflection.notes import NoteTarget
+
+
+def render(
+    ctx: typer.Context,
+    answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="An answers file or a draft.")],
+    output: OutputOpt = None,
+    fmt: FormatOpt = Format.md,
+    force: ForceOpt = False,
+    walk: Annotated[
+        str | None, typer.Option("--walk", help="Which walk (default: the file's, or individual).")
+    ] = None,
+    names: NamesOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Write a note from an answers file, asking nothing."""
+    from wsw.reflection.notes import NoteTarget
+
+    render_file(ctx, walk, answers, NoteTarget(output, fmt.value, force), names, strict)
+
+
+def render_file(
+    ctx: typer.Context,
+    walk: str | None,
+    answers: Path,
+    target: NoteTarget,
+    names: Path | None,
+    strict: bool,
+) -> None:
+    """Render an answers file, replacing declared names; with strict, refuse if anything is left."""
+    from wsw.errors import Refusal
+    from wsw.privacy.people import read_people
+    from wsw.reflection.answers import session_from_file
+    from wsw.reflection.notes import render_note, write_note
+
+    session, people = session_from_file(settings(ctx).catalogue(), walk, answers)
+    if names is not None:
+        people = [*people, *read_people(names)]
+    content, report = render_note(session, target.fmt, people)
+    if strict and not report.clean:
+        message = "The note still contains identifiers, so it was not written:"
+        raise Refusal(message, report.summary(show_text=False))
+    path = write_note(content, target)
+    if path:
+        say(f"Note written to {path}")

@@ -1,0 +1,1 @@
+"""Infrastructure: where files live, the one private writer, and the garbage collector."""

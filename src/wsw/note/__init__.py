@@ -1,0 +1,1 @@
+"""The note: Markdown and HTML for supervision, redaction of declared names, handouts."""

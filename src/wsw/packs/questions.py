@@ -1,0 +1,446 @@
+"""The question types: one spec per type, the only place a type's rules live.
+
+A question type is part of the pack format, so everything wsw knows about one is here, in its
+spec: how a typed answer is parsed (with a message when it will not do), how a value from an
+answers file or a draft is checked, its JSON Schema, how it reads in a note, how it is shown
+at a prompt, and whether it takes several lines. Adding a type means adding one spec and one
+`case` in `spec_for`, which mypy keeps exhaustive.
+
+Values are plain JSON-ready data, so drafts, answers files and notes share one format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, assert_never
+
+from wsw.packs.models import AGE_BANDS, Choice, Question, QuestionType
+from wsw.text.markdown import date_words, escape, paragraphs
+
+SCALE_MIN, SCALE_MAX = 0, 10
+Action = dict[str, str]
+Value = str | bool | int | list[str] | list[Action]
+Answers = dict[str, Value]
+Labels = Mapping[str, str]
+
+AGE_BAND_LABELS = {
+    "under-1": "Under 1",
+    "1-5": "1 to 5",
+    "6-10": "6 to 10",
+    "11-15": "11 to 15",
+    "16-17": "16 to 17",
+}
+ACTION_KEYS = ("action", "owner", "due")
+
+
+class BadValue(ValueError):
+    """An answer that does not fit its question; the message says what would."""
+
+
+def choices_for(question: Question, theme_titles: Mapping[str, str]) -> list[Choice]:
+    """The question's choices, filling `choices_from` from the library."""
+    if question.choices is not None:
+        return list(question.choices)
+    if question.choices_from == "themes":
+        return [Choice(value=k, label=v) for k, v in theme_titles.items()]
+    if question.choices_from == "age-bands":
+        return [Choice(value=b, label=AGE_BAND_LABELS[b]) for b in AGE_BANDS]
+    return []
+
+
+# -- reading dates and actions ------------------------------------------------------------------
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y")
+_ORDINAL = re.compile(r"(\d)(st|nd|rd|th)\b")
+
+
+def parse_date(text: str, today: dt.date | None = None) -> dt.date:
+    cleaned = text.strip().lower()
+    today = today or dt.date.today()
+    if cleaned == "today":
+        return today
+    if cleaned == "tomorrow":
+        return today + dt.timedelta(days=1)
+    cleaned = _ORDINAL.sub(r"\1", cleaned)
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(cleaned, fmt).date()
+        except ValueError:
+            continue
+    raise BadValue("That is not a date I can read: use 2026-12-01, 1/12/2026 or 'today'.")
+
+
+def parse_action(line: str, today: dt.date | None = None) -> Action:
+    """`action | owner | due`: the action is required; owner and due date may follow."""
+    parts = [p.strip() for p in re.split(r"\s*[|;]\s*", line.strip())]
+    if not parts[0]:
+        raise BadValue("Each action needs a description: 'action | owner | due date'.")
+    if len(parts) > 3:
+        raise BadValue("Use at most two separators: 'action | owner | due date'.")
+    owner = parts[1] if len(parts) > 1 else ""
+    due = parse_date(parts[2], today).isoformat() if len(parts) > 2 and parts[2] else ""
+    return {"action": parts[0], "owner": owner, "due": due}
+
+
+def _choice(raw: str, choices: Sequence[Choice]) -> str:
+    text = raw.strip()
+    if text.isdigit() and 1 <= int(text) <= len(choices):
+        return choices[int(text) - 1].value
+    for choice in choices:
+        if text.lower() in (choice.value.lower(), choice.label.lower()):
+            return choice.value
+    raise BadValue(f"Choose a number from 1 to {len(choices)}.")
+
+
+def _values(choices: Sequence[Choice]) -> list[str]:
+    return [c.value for c in choices]
+
+
+# -- the specs ----------------------------------------------------------------------------------
+
+
+class QuestionSpec:
+    """What one question type means everywhere. Subclasses override what differs."""
+
+    multiline = False
+    summary = ""  # how the type reads in `wsw prompts` and the answers schema
+
+    def takes_lines(self, question: Question) -> bool:
+        """Whether the answer is typed over several lines, ended by an empty line."""
+        return self.multiline
+
+    def hint(self, question: Question) -> str:
+        raise NotImplementedError
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        """What was typed at a prompt (one line, or the lines of a multi-line answer)."""
+        raise NotImplementedError
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        """A value read from an answers file or a draft; raises BadValue ("should be ...")."""
+        raise NotImplementedError
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        """The value as Markdown for the note's body."""
+        return escape(self.show(value, labels))
+
+    def show(self, value: Value, labels: Labels) -> str:
+        """The value in a line, as the terminal shows a current or example answer."""
+        return labels.get(str(value), str(value))
+
+
+class TextSpec(QuestionSpec):
+    def takes_lines(self, question: Question) -> bool:
+        return question.multiline
+
+    def hint(self, question: Question) -> str:
+        return "Type your answer" + ("; finish with an empty line." if question.multiline else ".")
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        text = "\n".join(lines).strip()
+        if not text:
+            raise BadValue("Type an answer, or :skip if it is optional.")
+        return text
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        if isinstance(value, str) and value.strip():
+            return value
+        raise BadValue("should be text")
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1}
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        text = str(value)
+        samples = [s for s in (question.example, question.help) if s]
+        flag = ""
+        if any(text.strip().casefold() == s.strip().casefold() for s in samples):
+            flag = " _(Flag: this is the example text, not an answer.)_"
+        return paragraphs(text) + flag
+
+    def show(self, value: Value, labels: Labels) -> str:
+        return str(value)
+
+
+class ListSpec(QuestionSpec):
+    multiline = True
+
+    def hint(self, question: Question) -> str:
+        return "One item per line; finish with an empty line."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        items = [line.strip().lstrip("-*• ").strip() for line in lines]
+        return [item for item in items if item]
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return [v for v in value if v.strip()]
+        raise BadValue("should be a list of short texts")
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {"type": "array", "items": {"type": "string"}}
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        items = value if isinstance(value, list) else []
+        return "\n".join(f"- {escape(str(item))}" for item in items) if items else "_None._"
+
+    def show(self, value: Value, labels: Labels) -> str:
+        items = value if isinstance(value, list) else []
+        return "; ".join(str(item) for item in items) if items else "(none)"
+
+
+class ChoiceSpec(QuestionSpec):
+    def hint(self, question: Question) -> str:
+        return "Type the number of your choice."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        return _choice("\n".join(lines), choices)
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        if isinstance(value, str) and value in _values(choices):
+            return value
+        raise BadValue(f"should be one of: {', '.join(_values(choices))}")
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {"type": "string", "enum": _values(choices)}
+
+
+class MultichoiceSpec(QuestionSpec):
+    def hint(self, question: Question) -> str:
+        return "Type the numbers that apply, separated by commas."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        parts = [p for p in re.split(r"[,\s]+", "\n".join(lines)) if p]
+        return list(dict.fromkeys(_choice(part, choices) for part in parts))
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        values = _values(choices)
+        if isinstance(value, list) and all(isinstance(v, str) and v in values for v in value):
+            return list(dict.fromkeys(value))
+        raise BadValue(f"should be a list of: {', '.join(values)}")
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        items = {"type": "string", "enum": _values(choices)}
+        return {"type": "array", "items": items, "uniqueItems": True}
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        items = value if isinstance(value, list) else []
+        chosen = [escape(labels.get(str(v), str(v))) for v in items]
+        return ", ".join(chosen) if chosen else "_None chosen._"
+
+    def show(self, value: Value, labels: Labels) -> str:
+        items = value if isinstance(value, list) else []
+        return "; ".join(labels.get(str(v), str(v)) for v in items) if items else "(none)"
+
+
+class YesNoSpec(QuestionSpec):
+    def hint(self, question: Question) -> str:
+        return "Type y or n."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        text = "\n".join(lines).strip().lower()
+        if text in ("y", "yes"):
+            return True
+        if text in ("n", "no"):
+            return False
+        raise BadValue("Answer yes or no (y/n).")
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        if isinstance(value, bool):
+            return value
+        raise BadValue("should be true or false")
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        return "Yes" if value else "No"
+
+    def show(self, value: Value, labels: Labels) -> str:
+        return "yes" if value else "no"
+
+
+class ScaleSpec(QuestionSpec):
+    def hint(self, question: Question) -> str:
+        return f"Type a number from {SCALE_MIN} to {SCALE_MAX}."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        text = "\n".join(lines).strip()
+        if re.fullmatch(r"\d{1,2}", text) and SCALE_MIN <= int(text) <= SCALE_MAX:
+            return int(text)
+        raise BadValue(f"Give a whole number from {SCALE_MIN} to {SCALE_MAX}.")
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        is_int = isinstance(value, int) and not isinstance(value, bool)
+        if is_int and SCALE_MIN <= value <= SCALE_MAX:
+            return int(value)
+        raise BadValue(f"should be a whole number from {SCALE_MIN} to {SCALE_MAX}")
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {"type": "integer", "minimum": SCALE_MIN, "maximum": SCALE_MAX}
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        return f"{value} out of {SCALE_MAX}"
+
+
+class DateSpec(QuestionSpec):
+    def hint(self, question: Question) -> str:
+        return "Type a date, e.g. 2026-12-01 or 1/12/2026."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        return parse_date("\n".join(lines), today).isoformat()
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        raise BadValue("should be a date like 2026-12-01")
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        return date_words(str(value))
+
+
+class ActionsSpec(QuestionSpec):
+    multiline = True
+
+    def hint(self, question: Question) -> str:
+        return "One action per line as: action | owner | due date. Finish with an empty line."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        return [parse_action(line, today) for line in lines if line.strip()]
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        if not isinstance(value, list):
+            raise BadValue("should be a list of {action, owner, due}")
+        return [self._check_one(item) for item in value]
+
+    @staticmethod
+    def _check_one(item: Any) -> Action:
+        if not isinstance(item, dict) or not isinstance(item.get("action"), str):
+            raise BadValue("each action needs at least an 'action' text")
+        unknown = [k for k in item if k not in ACTION_KEYS]
+        if unknown:
+            raise BadValue(f"an action has {len(unknown)} unknown key(s); use action, owner, due")
+        due = item.get("due") or ""
+        if isinstance(due, dt.date):
+            due = due.isoformat()
+        elif due:
+            try:
+                due = dt.date.fromisoformat(str(due)).isoformat()
+            except ValueError:
+                raise BadValue("an action's due date should look like 2026-12-01") from None
+        return {"action": item["action"], "owner": str(item.get("owner") or ""), "due": due}
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["action"],
+                "additionalProperties": False,
+                "properties": {
+                    "action": {"type": "string", "minLength": 1},
+                    "owner": {"type": "string"},
+                    "due": {"type": "string", "format": "date"},
+                },
+            },
+        }
+
+    def render(self, question: Question, value: Value, labels: Labels) -> str:
+        actions = [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+        if not actions:
+            return "_No actions recorded._"
+        rows = ["| Action | Owner | Due |", "| --- | --- | --- |"]
+        for a in actions:
+            cells = [
+                escape(a.get("action", "")),
+                escape(a.get("owner", "")) or "-",
+                date_words(a["due"]) if a.get("due") else "-",
+            ]
+            rows.append("| " + " | ".join(c.replace("\n", " ") for c in cells) + " |")
+        return "\n".join(rows)
+
+    def show(self, value: Value, labels: Labels) -> str:
+        actions = [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+        parts = [" | ".join(v for v in a.values() if v) for a in actions]
+        return "; ".join(parts) if parts else "(none)"
+
+
+TEXT, LIST, CHOICE, MULTICHOICE = TextSpec(), ListSpec(), ChoiceSpec(), MultichoiceSpec()
+YESNO, SCALE, DATE, ACTIONS = YesNoSpec(), ScaleSpec(), DateSpec(), ActionsSpec()
+
+
+def spec_for(kind: QuestionType) -> QuestionSpec:
+    """The spec of a question type; mypy checks that every type has one."""
+    match kind:
+        case "text":
+            return TEXT
+        case "list":
+            return LIST
+        case "choice":
+            return CHOICE
+        case "multichoice":
+            return MULTICHOICE
+        case "yesno":
+            return YESNO
+        case "scale":
+            return SCALE
+        case "date":
+            return DATE
+        case "actions":
+            return ACTIONS
+        case _:
+            assert_never(kind)
+
+
+# -- the two doors ------------------------------------------------------------------------------
+
+
+def parse_typed(
+    question: Question,
+    raw: str | list[str],
+    choices: Sequence[Choice],
+    today: dt.date | None = None,
+) -> Value:
+    """A typed answer as a value. `raw` is one line, or the lines of a multi-line answer."""
+    lines = [raw] if isinstance(raw, str) else list(raw)
+    return spec_for(question.type).parse(question, lines, choices, today or dt.date.today())
+
+
+def check_value(question: Question, value: Any, choices: Sequence[Choice]) -> Value:
+    """A value from an answers file, a draft or a scenario, checked against its question."""
+    return spec_for(question.type).check(value, choices)
+
+
+def takes_lines(question: Question) -> bool:
+    return spec_for(question.type).takes_lines(question)

@@ -1,0 +1,1 @@
+"""A reflection from start to finish: drafts, answers files, the runner, the written note."""

@@ -1,0 +1,177 @@
+"""Answers files: a whole reflection written by hand (YAML or JSON), read and checked.
+
+The shape is a draft's, `{"answers": {...}, "meta": {...}}`. Every answer from every source
+(an answers file, a draft being resumed) is checked through its question type's spec, and
+all problems are reported together, by question id, never by the text typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wsw.catalogue.model import Catalogue
+from wsw.errors import InputError
+from wsw.packs.library import Library
+from wsw.packs.models import Walk
+from wsw.packs.questions import Answers, BadValue, check_value, choices_for, spec_for
+from wsw.packs.walk_ids import DEFAULT_WALK
+from wsw.privacy.people import people_from
+from wsw.privacy.pseudonyms import Person
+from wsw.walk.session import Session
+
+
+class AnswersError(InputError):
+    """Problems in an answers file, all listed together."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{source}: {len(problems)} problem(s)")
+        self.source = source
+
+    def lines(self) -> list[str]:
+        count = len(self.problems)
+        head = f"{self.source}: {count} problem{'s' if count != 1 else ''} with the answers:"
+        return [head, *(f"  {p}" for p in self.problems)]
+
+
+@dataclass
+class AnswersFile:
+    """What an answers file holds, before it is checked against a walk."""
+
+    answers: dict[str, Any]
+    meta: dict[str, Any]
+
+
+def _parse_yaml(text: str) -> Any:
+    """Safe YAML, parsed by PyYAML's C loader where it has one (ten times quicker).
+
+    When the text is not valid, the pure-Python loader reads it again: its error marks point
+    at the line with the mistake, where the C loader's may point at the end of the file.
+    """
+    import yaml
+
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
+def read_answers_file(path: Path) -> AnswersFile:
+    """Read a YAML or JSON answers file (or a draft); `-` reads standard input."""
+    import yaml
+
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8") if name != "-" else _stdin()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"{name}: cannot read ({getattr(exc, 'strerror', None) or 'not UTF-8 text'})."
+        ) from None
+    try:
+        data = _parse_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise InputError(f"{name}{where}: not valid YAML or JSON.") from None
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise InputError(f"{name}: expected a mapping with an 'answers' mapping inside it.")
+    meta = data.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InputError(f"{name}: 'meta' should be a mapping.")
+    return AnswersFile({str(k): v for k, v in data["answers"].items()}, meta)
+
+
+def _stdin() -> str:
+    import sys
+
+    return sys.stdin.read()
+
+
+def checked_answers(
+    walk: Walk, library: Library, answers: dict[str, Any]
+) -> tuple[Answers, list[str]]:
+    """The answers that fit their questions, and a problem for each one that does not.
+
+    Nothing is changed in place; unknown question ids and bad values are left out.
+    """
+    known = {q.id: q for s in walk.stages for q in s.questions}
+    titles = {t: t for t in library.themes}
+    good: Answers = {}
+    problems = [
+        f"'{q}' is not a question in the '{walk.id}' walk" for q in answers if q not in known
+    ]
+    for qid, value in answers.items():
+        question = known.get(qid)
+        if question is None:
+            continue
+        try:
+            good[qid] = check_value(question, value, choices_for(question, titles))
+        except BadValue as exc:
+            problems.append(f"'{qid}' {exc}")
+    return good, problems
+
+
+def missing_answers(walk: Walk, library: Library, answers: dict[str, Any]) -> list[str]:
+    """Required questions that apply and have no answer.
+
+    Which questions apply is judged on the answers as given (conditions tolerate any value),
+    so a bad answer is reported once, not again as a knock-on "missing" answer.
+    """
+    session = Session(walk, library, answers)
+    return [
+        f"'{q.id}' is required but has no answer ({q.prompt})"
+        for _, q in session.visible()
+        if q.required and q.id not in answers
+    ]
+
+
+def walk_of(library: Library, walk_id: str) -> Walk:
+    if walk_id not in library.walks:
+        known = ", ".join(library.walks) or "none"
+        raise InputError(f"There is no walk '{walk_id}' in the loaded packs (walks: {known}).")
+    return library.walks[walk_id]
+
+
+def people_in(meta: dict[str, Any], source: str) -> list[Person]:
+    return people_from(meta["people"], source) if meta.get("people") else []
+
+
+def session_from_file(
+    catalogue: Catalogue, walk_id: str | None, source: Path
+) -> tuple[Session, list[Person]]:
+    """A checked, complete session from an answers file or draft, and the people declared."""
+    library = catalogue.library
+    found = read_answers_file(source)
+    people = people_in(found.meta, str(source))
+    walk = walk_of(library, walk_id or str(found.meta.get("walk") or DEFAULT_WALK))
+    skipped_meta = found.meta.get("skipped")
+    skipped = [str(s) for s in skipped_meta] if isinstance(skipped_meta, list) else []
+    good, problems = checked_answers(walk, library, found.answers)
+    problems += missing_answers(walk, library, found.answers)
+    if problems:
+        raise AnswersError(str(source), problems)
+    return Session(walk, library, good, skipped, suggester=catalogue.suggester), people
+
+
+def answers_schema(walk: Walk, theme_titles: dict[str, str]) -> dict[str, Any]:
+    """The JSON Schema of an answers file for one walk, for editors and for other tools."""
+    properties: dict[str, Any] = {}
+    for stage in walk.stages:
+        for q in stage.questions:
+            schema = spec_for(q.type).schema(choices_for(q, theme_titles))
+            properties[q.id] = {**schema, "description": q.prompt.strip()}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"wsw answers for the '{walk.id}' walk",
+        "type": "object",
+        "required": ["answers"],
+        "properties": {
+            "answers": {"type": "object", "additionalProperties": False, "properties": properties},
+            "meta": {"type": "object", "description": "Free-form: walk id, dates, draft id."},
+        },
+    }

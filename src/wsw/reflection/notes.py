@@ -1,0 +1,88 @@
+"""Making and writing the note: redacted, checked for identifiers, written privately.
+
+`render_note` is what every command writes: declared names replaced by roles, then the
+finished note scanned for anything that could still identify someone. `render_unredacted`
+is only for showing a draft to the person who typed it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from wsw.infra import paths
+from wsw.infra.storage import write_private
+from wsw.note.markdown import NoteInfo, build_markdown
+from wsw.privacy.pseudonyms import Person
+from wsw.walk.session import Session
+
+if TYPE_CHECKING:
+    from wsw.note.redaction import PrivacyReport
+
+NoteFormat = Literal["md", "html"]
+
+
+@dataclass(frozen=True)
+class NoteTarget:
+    """Where a note goes: a path, `-` for standard output, or None for the notes folder."""
+
+    output: Path | None
+    fmt: NoteFormat = "md"
+    force: bool = False
+
+    @property
+    def to_stdout(self) -> bool:
+        return self.output is not None and str(self.output) == "-"
+
+
+def note_info(session: Session, today: dt.date | None = None) -> NoteInfo:
+    return NoteInfo(
+        date=today or dt.date.today(),
+        packs={p.pack.id: p.pack.version for p in session.library.packs},
+    )
+
+
+def _formatted(markdown: str, fmt: NoteFormat) -> str:
+    if fmt == "html":
+        from wsw.note.html import to_html
+
+        return to_html(markdown)
+    return markdown
+
+
+def render_unredacted(
+    session: Session, fmt: NoteFormat = "md", today: dt.date | None = None
+) -> str:
+    """The note exactly as typed, names and all: for the practitioner's own screen only."""
+    return _formatted(build_markdown(session, note_info(session, today)), fmt)
+
+
+def render_note(
+    session: Session, fmt: NoteFormat, people: list[Person], today: dt.date | None = None
+) -> tuple[str, PrivacyReport]:
+    """The note with declared names replaced by roles, and what is left that could identify."""
+    from wsw.note.redaction import redacted, scan_note
+
+    safe, report = redacted(session, people)
+    markdown = build_markdown(safe, note_info(session, today))
+    scan_note(markdown, people, report)
+    return _formatted(markdown, fmt), report
+
+
+def default_note_path(fmt: NoteFormat, label: str, today: dt.date | None = None) -> Path:
+    day = (today or dt.date.today()).isoformat()
+    return paths.notes_dir() / f"{day}-reflection-{label}.{'html' if fmt == 'html' else 'md'}"
+
+
+def write_note(content: str, target: NoteTarget, label: str | None = None) -> Path | None:
+    """Write the note privately; None means it went to stdout (`-o -`)."""
+    if target.to_stdout:
+        sys.stdout.write(content)
+        return None
+    path = target.output or default_note_path(target.fmt, label or secrets.token_hex(3))
+    write_private(path, content, overwrite=target.force)
+    return path

@@ -1,0 +1,230 @@
+"""The terminal asker: one question at a time, line-based, with numbered choices.
+
+Arrow-key menus read poorly with screen readers, so every answer is typed: numbers for
+choices, lines for lists, an empty line to finish. Controls work at every prompt: :back,
+:skip, :edit, :help, :save. Ctrl-C or the end of input raises Interrupted with whatever was
+typed for the answer, which the runner keeps in the draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from wsw.packs.questions import BadValue, parse_typed, spec_for, takes_lines
+from wsw.privacy.pseudonyms import Person
+from wsw.terminal.commands import Control, Controls
+from wsw.terminal.editor import EditorError, open_editor
+from wsw.terminal.screen import Screen, has_value, shown_value
+from wsw.walk.engine import (
+    Answer,
+    Back,
+    GoToStage,
+    Interrupted,
+    Preview,
+    PreviewChoice,
+    Reply,
+    SaveDraft,
+    Skip,
+    Stop,
+    WriteNote,
+)
+from wsw.walk.session import Step
+
+PEOPLE_HELP = (
+    "Declare the people involved so the note can use roles instead of names. "
+    "One per line as  Name = Role  (for example: Jayden Thompson = Child A). "
+    "Press Enter on an empty line when done, or straight away to skip. "
+    "This list stays in your draft and never goes into the note."
+)
+# What a control's handler returns: a reply ends the question; None asks again.
+Handled = Reply | None
+
+
+class TerminalAsker:
+    """Asks on a terminal through a Screen; the editor can be replaced for tests."""
+
+    def __init__(
+        self,
+        console: Console | None = None,
+        stdin: TextIO | None = None,
+        editor: Callable[[str], str] | None = None,
+    ) -> None:
+        self.screen = Screen(console, stdin)
+        self.editor = editor or open_editor
+        self._step: Step | None = None
+        self.controls: Controls[Handled] = Controls(self._controls())
+
+    @property
+    def console(self) -> Console:
+        return self.screen.console
+
+    def _controls(self) -> list[Control[Handled]]:
+        return [
+            Control(":back", ":back", "go back to the previous question", lambda _: Back()),
+            Control(":edit", ":edit", "write this answer in your editor ($EDITOR)", self._edit),
+            Control(":help", ":help", "help for this question, and these controls", self._help),
+            Control(
+                ":save",
+                ":save",
+                "save the draft and stop (:save PATH: save it there)",
+                lambda arg: Stop(arg or None),
+            ),
+            Control(
+                ":skip",
+                ":skip",
+                "leave this optional question unanswered",
+                lambda _: Skip(),
+                optional_only=True,
+            ),
+        ]
+
+    # -- the Asker protocol -------------------------------------------------------------------
+
+    def tell(self, message: str) -> None:
+        self.screen.warn(message)
+
+    def inform(self, message: str) -> None:
+        self.screen.inform(message)
+
+    def ask(self, step: Step) -> Reply:
+        self._step = step
+        required = step.question.required
+        self.screen.step(step, self.controls.line(required), self._hint(step))
+        pending = step.restored
+        if pending:
+            self.screen.note("Restored what you had typed before stopping:", style="cyan")
+            self.console.print(Text(pending))
+        while True:
+            lines: list[str] = pending.splitlines() if pending else []
+            pending = None
+            try:
+                reply = self._read_answer(step, lines)
+            except (KeyboardInterrupt, EOFError):
+                raise Interrupted(step.question.id, "\n".join(lines)) from None
+            if reply is not None:
+                return reply
+
+    def declare_people(self) -> list[Person]:
+        """Ask who the note is about, so names can become roles before anything is written."""
+        from wsw.privacy.people import parse_declaration
+
+        self.screen.panel(PEOPLE_HELP, "People")
+        people: list[Person] = []
+        while True:
+            line = self.screen.read("= " if people else "> ").strip()
+            if not line:
+                return people
+            try:
+                people.append(parse_declaration(line))
+            except ValueError as exc:
+                self.tell(str(exc))
+
+    def preview(self, preview: Preview) -> PreviewChoice:
+        """Show the note; then write it, go back to a stage, or save the draft."""
+        from rich.markdown import Markdown  # markdown-it and friends: only for the preview
+
+        markdown = preview.markdown
+        body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---\n") else markdown
+        self.console.print()
+        self.console.rule(Text("Preview of your note", style="bold"), align="left")
+        self.console.print(Markdown(body))
+        self.console.rule()
+        if preview.privacy:
+            self.screen.panel("\n".join(preview.privacy), "Privacy check", expand=True)
+        options: list[tuple[str, PreviewChoice | None]] = [
+            ("Write the note" if preview.can_write else "Finish", WriteNote()),
+            ("Go back to a stage", None),
+        ]
+        if preview.can_save:
+            options.append(("Save as a draft and stop", SaveDraft()))
+        return self._pick_option(options, preview.stages)
+
+    def _pick_option(
+        self, options: list[tuple[str, PreviewChoice | None]], stages: list[tuple[str, str]]
+    ) -> PreviewChoice:
+        numbers = ", ".join(str(i) for i in range(1, len(options)))
+        while True:
+            for i, (label, _) in enumerate(options, 1):
+                self.console.print(Text(f"  {i}. {label}"))
+            typed = self.screen.read().strip()
+            if typed.isdigit() and 1 <= int(typed) <= len(options):
+                choice = options[int(typed) - 1][1]
+                if choice is not None:
+                    return choice
+                for i, (_, title) in enumerate(stages, 1):
+                    self.console.print(Text(f"  {i}. {title}"))
+                picked = self.screen.read("Stage number: ").strip()
+                if picked.isdigit() and 1 <= int(picked) <= len(stages):
+                    return GoToStage(stages[int(picked) - 1][0])
+            self.tell(f"Type {numbers} or {len(options)}.")
+
+    # -- reading an answer --------------------------------------------------------------------
+
+    def _hint(self, step: Step) -> str:
+        hint = spec_for(step.question.type).hint(step.question)
+        if has_value(step.current):
+            hint += " Press Enter on its own to keep the current answer."
+        return hint
+
+    def _read_answer(self, step: Step, lines: list[str]) -> Reply | None:
+        """Read one answer into `lines` (kept by the caller if interrupted); None: ask again."""
+        first = self.screen.read("  ") if lines else self.screen.read()
+        if not lines and self.controls.is_control(first):
+            return self.controls.run(first, self._unknown)
+        if first.strip():
+            lines.append(first)
+        if takes_lines(step.question) and lines:
+            while (more := self.screen.read("  ")).strip():
+                lines.append(more)
+        if not lines:
+            if has_value(step.current) and step.current is not None:
+                return Answer(step.current)  # Enter keeps the current answer
+            optional = "" if step.question.required else ", or :skip to leave it"
+            self.tell(f"Type an answer{optional}.")
+            return None
+        return self._parsed(step, lines)
+
+    def _parsed(self, step: Step, lines: list[str]) -> Reply | None:
+        try:
+            raw: str | list[str] = lines if takes_lines(step.question) else lines[0]
+            return Answer(parse_typed(step.question, raw, step.choices))
+        except BadValue as exc:
+            self.tell(str(exc))
+            return None
+
+    def _unknown(self, message: str) -> None:
+        self.tell(message)
+
+    # -- controls -----------------------------------------------------------------------------
+
+    def _help(self, _: str) -> None:
+        step = self._step
+        assert step is not None
+        help_text = step.question.help or "There is no more help for this question."
+        self.screen.panel(help_text.strip(), "Help")
+        if step.question.example:
+            self.screen.note(f"Example: {step.question.example}")
+        self.screen.note(self.controls.help(step.question.required))
+
+    def _edit(self, _: str) -> Reply | None:
+        step = self._step
+        assert step is not None
+        current = ""
+        if step.current is not None and has_value(step.current):
+            current = shown_value(step, step.current)
+        if step.question.type == "text" and isinstance(step.current, str):
+            current = step.current
+        try:
+            edited = self.editor(current)
+        except EditorError as exc:
+            self.tell(str(exc))
+            return None
+        lines = edited.splitlines()
+        if not "".join(lines).strip():
+            self.tell("The editor came back empty; nothing was changed.")
+            return None
+        return self._parsed(step, lines)

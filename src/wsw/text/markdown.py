@@ -1,0 +1,41 @@
+"""Practitioners' text as Markdown that shows exactly what was typed and adds no structure.
+
+Every part of a note or handout that someone typed (an answer, a pack's sentence) goes
+through `escape`, so a `#`, a `|` or a `<script>` in an answer stays text in the note and in
+its HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_SPECIAL = re.compile(r"([`*_\[\]<>#|~])")
+_LEADING_MARK = re.compile(r"^(\s*)([-+=])")
+_LEADING_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    """User text as Markdown that shows exactly what was typed and cannot add structure."""
+    text = _SPECIAL.sub(r"\\\1", text.replace("\\", "\\\\"))
+    lines = []
+    for line in text.splitlines():
+        line = _LEADING_MARK.sub(r"\1\\\2", line)
+        line = _LEADING_NUMBER.sub(r"\1\\\2", line)
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+def paragraphs(text: str) -> str:
+    """Keep the practitioner's line breaks: blank lines split paragraphs, others break lines."""
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.strip())]
+    return "\n\n".join("\\\n".join(escape(line) for line in b.splitlines()) for b in blocks if b)
+
+
+def date_words(value: str) -> str:
+    """An ISO date as a supervisor reads it ("1 December 2026"); anything else as typed."""
+    try:
+        d = dt.date.fromisoformat(value)
+    except ValueError:
+        return escape(value)
+    return f"{d.day} {d:%B %Y}"
