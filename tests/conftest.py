@@ -1,26 +1,65 @@
-"""Shared fixtures: every test gets its own empty wsw home, and a way to run the CLI."""
+"""Shared fixtures: every test gets its own empty wsw home, and a way to run the CLI.
+
+No test may touch the real user folders: `pytest_configure` points WSW_HOME at a temporary
+folder before any test module is imported (some build parameter lists from the built-in
+packs at import), and every test then gets a fresh home of its own.
+"""
 
 from __future__ import annotations
 
 import gc
 import io
-import signal
+import os
+import shutil
 import sys
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import Result, Runner, builtin
 
-from wsw.main import main
+_SESSION_HOME: list[str] = []
 
-DATA = Path(__file__).parent / "data"
+
+def pytest_configure(config: pytest.Config) -> None:
+    home = tempfile.mkdtemp(prefix="wsw-test-home-")
+    _SESSION_HOME.append(home)
+    os.environ["WSW_HOME"] = home
+    os.environ.pop("WSW_PACKS", None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for home in _SESSION_HOME:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def warm_cache() -> Path:
+    """A catalogue cache of the built-in packs, built once, for tests to start warm."""
+    builtin()  # loads with the session home's cache: fills it
+    return Path(os.environ["WSW_HOME"]) / "cache"
 
 
 @pytest.fixture(autouse=True)
-def wsw_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point wsw's folders at a temporary directory, so no test touches real user data."""
-    home = tmp_path / "wsw-home"
+def wsw_home(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> Path:
+    """Point wsw's folders at a temporary directory, so no test touches real user data.
+
+    The built-in packs' cache is copied in (as a warm machine would have it), unless the
+    test is marked `cold` because it is about the cache itself.
+    """
+    # Beside the test's own tmp_path, not in it: a test may expect tmp_path to hold only its files.
+    home = tmp_path_factory.mktemp("wsw-home")
+    if request.node.get_closest_marker("cold") is None:
+        source: Path = request.getfixturevalue("warm_cache")
+        (home / "cache").mkdir(mode=0o700)
+        home.chmod(0o700)
+        for pickled in source.glob("library-*.pickle"):
+            shutil.copy2(pickled, home / "cache" / pickled.name)
     monkeypatch.setenv("WSW_HOME", str(home))
     monkeypatch.delenv("WSW_PACKS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
@@ -37,19 +76,10 @@ def unfreeze_collector() -> Iterator[None]:
     gc.enable()
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-Runner = Callable[..., Result]
-
-
 @pytest.fixture
 def wsw(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Runner:
     """Run `wsw ARGS...` in-process, with optional standard input, returning code and output."""
+    from wsw.main import main
 
     def run(*args: str, stdin: str | None = None) -> Result:
         if stdin is not None:
@@ -60,31 +90,3 @@ def wsw(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> 
         return Result(code, captured.out, captured.err)
 
     return run
-
-
-def default_interrupts() -> None:
-    """For pexpect's `preexec_fn`: Ctrl-C must reach wsw even when the tests were started
-    with SIGINT ignored (a shell's background job), which a child would otherwise inherit."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-MINIMAL_PACK = """\
-schema: 1
-id: team-pack
-title: Team pack
-version: 1.0
-requires: [core]
-learning_points:
-  - id: team.one
-    themes: [neglect]
-    title: A team learning point
-    text: Something the team has learnt.
-    source: {document: rip-scr-2017-19, section: "Understanding the child's daily life", page: 16}
-    triggers: [packed lunch]
-"""

@@ -5,15 +5,15 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from helpers import builtin_library, session_from_answers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wsw.reflection import drafts
 from wsw.errors import WswError
-from wsw.packs import Library, load_library
-from wsw.reflection.run import session_from_answers
+from wsw.packs.library import Library
+from wsw.reflection import drafts
 
-LIBRARY: Library = load_library(user=False, env=False)
+LIBRARY: Library = builtin_library()
 
 
 def attempt(data: bytes) -> None:
@@ -60,5 +60,5 @@ def test_damaged_drafts_never_crash_the_list(data: bytes) -> None:
         folder = drafts.drafts_dir()
         folder.mkdir(parents=True)
         (folder / "20261124-0000-aaaa.json").write_bytes(data)
-        found, moved = drafts.list_drafts()
-        assert len(found) + len(moved) == 1
+        listing = drafts.list_drafts()
+        assert len(listing.drafts) + len(listing.moved) == 1

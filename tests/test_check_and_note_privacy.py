@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import DATA, Runner, write
+from helpers import DATA, Runner, builtin_library, session_from_answers, write
 
-from wsw.note.redaction import parse_declaration, people_from, read_people, redacted, scan_note
-from wsw.packs import load_library
+from wsw.note.redaction import redacted, scan_note
+from wsw.privacy.people import parse_declaration, people_from, read_people
 from wsw.privacy import Person
-from wsw.reflection.run import prepare_note, session_from_answers
+from wsw.reflection.notes import render_note
 
 TEXT = "DOB 03/06/2019. Jayden's nan lives at M1 1AE; call 07700 900123 or jo@example.org.\n"
 
@@ -63,12 +63,12 @@ def test_names_files_in_both_shapes(tmp_path: Path) -> None:
 
 
 def test_a_note_uses_roles_and_reports_what_is_left() -> None:
-    library = load_library(user=False, env=False)
+    library = builtin_library()
     session = session_from_answers(library, None, DATA / "answers-full.yaml")
     session.answers["information"] = "Kelly Thompson says Jayden, DOB 03/06/2019, is fine."
     session.answers["before"] = "Thompson family known since 2020."
     people = [Person("Jayden Thompson", "Child A"), Person("Kelly Thompson", "Mother")]
-    markdown, report = prepare_note(session, "md", people)
+    markdown, report = render_note(session, "md", people)
     assert "Mother says Child A, DOB" in markdown
     assert "Kelly" not in markdown and "Jayden" not in markdown
     assert [a.original for a in report.ambiguous] == ["Thompson"]
@@ -81,10 +81,10 @@ def test_a_note_uses_roles_and_reports_what_is_left() -> None:
 
 
 def test_dates_that_are_not_dates_of_birth_do_not_block_a_note() -> None:
-    library = load_library(user=False, env=False)
+    library = builtin_library()
     session = session_from_answers(library, None, DATA / "answers-full.yaml")
     safe, report = redacted(session, [])
-    markdown, report = prepare_note(session, "md", [])
+    markdown, report = render_note(session, "md", [])
     assert report.clean, report.summary(show_text=True)
     assert scan_note(markdown, [], report).clean
     assert safe.answers == session.answers

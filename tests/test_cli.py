@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_PACK, Runner, write
+from helpers import MINIMAL_PACK, Runner, write
 
 from wsw import __version__
-from wsw.cli import app
+from wsw.cli.app import app
 
 
 def all_commands() -> list[list[str]]:

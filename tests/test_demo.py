@@ -6,17 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_PACK, Runner, write
+from helpers import MINIMAL_PACK, Runner, builtin_library, load_library, write
 from markdown_it import MarkdownIt
 
 from wsw.errors import PackError
-from wsw.packs import load_library
 
-SCENARIOS = [s.id for s in load_library(user=False, env=False).scenarios]
+SCENARIOS = [s.id for s in builtin_library().scenarios]
 
 
 def test_at_least_five_fictional_scenarios_ship() -> None:
-    library = load_library(user=False, env=False)
+    library = builtin_library()
     assert len(library.scenarios) >= 5
     assert all(s.fictional and "fictional" in s.title.lower() for s in library.scenarios)
     assert len({frozenset(s.themes) for s in library.scenarios}) == len(library.scenarios)
@@ -39,7 +38,7 @@ def test_every_scenario_plays_through_and_writes_its_note(
     assert result.code == 0, result.err
     text = note.read_text(encoding="utf-8")
     MarkdownIt("commonmark").enable("table").parse(text)
-    library = load_library(user=False, env=False)
+    library = builtin_library()
     scenario = next(s for s in library.scenarios if s.id == scenario_id)
     rendered = MarkdownIt("commonmark").render(text)
     import html

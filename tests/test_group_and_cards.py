@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import Runner, default_interrupts
+from helpers import Runner, builtin_library, default_interrupts
 from markdown_it import MarkdownIt
 
 from wsw.terminal.group import GroupAsker, contribution
-from wsw.packs import load_library
 
 WSW = str(Path(sys.executable).parent / "wsw")
 PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"
@@ -127,7 +126,7 @@ def test_time_box_counts_down_and_never_blocks() -> None:
     now = [0.0]
     out = StringIO()
     asker = GroupAsker(timebox=2, clock=lambda: now[0], console=Console(file=out, width=80))
-    library = load_library(user=False, env=False)
+    library = builtin_library()
     from wsw.walk.session import Session
 
     step = Session(library.walks["group"], library).step()
@@ -147,8 +146,8 @@ def test_group_needs_a_terminal(wsw: Runner) -> None:
     assert result.code == 2 and "terminal" in result.err
 
 
-STAGES = [s.id for s in load_library(user=False, env=False).walks["individual"].stages]
-THEMES = list(load_library(user=False, env=False).themes)
+STAGES = [s.id for s in builtin_library().walks["individual"].stages]
+THEMES = list(builtin_library().themes)
 
 
 @pytest.mark.parametrize("stage", STAGES)

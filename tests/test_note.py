@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA
+from helpers import DATA, load_library, session_from_answers
 from markdown_it import MarkdownIt
 
-from wsw.note.markdown import NoteInfo, build_markdown, escape, to_html
-from wsw.packs import Library, load_library
 from wsw.infra.paths import builtin_packs_dir
-from wsw.reflection.run import session_from_answers
+from wsw.note.html import to_html
+from wsw.note.markdown import NoteInfo, build_markdown
+from wsw.text.markdown import escape
+from wsw.packs.library import Library
 from wsw.walk.session import Session
 
 GOLDEN = Path(__file__).parent / "golden" / "full-note.md"

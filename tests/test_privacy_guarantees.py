@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, Runner, write
+from helpers import DATA, Runner, session, write
 
 MARKER = "QXMARKERQX"
 
@@ -60,18 +60,15 @@ def test_the_walk_and_group_mode_run_with_the_network_switched_off(no_network: N
 
     from wsw.terminal.asker import TerminalAsker
     from wsw.terminal.group import GroupAsker
-    from wsw.packs import load_library
     from wsw.walk.engine import drive
-    from wsw.walk.session import Session
 
-    library = load_library(user=False, env=False)
     quiet = Console(file=io.StringIO())
     typed = io.StringIO("Child A\n2026-12-01\n1\n2\nBaby bruise on the cheek.\n\npolice\n:save\n")
-    walk = Session(library.walks["individual"], library)
+    walk = session("individual")
     assert drive(walk, TerminalAsker(console=quiet, stdin=typed), lambda _: None) is not None
     assert walk.answers["information"] == "Baby bruise on the cheek."
     typed = io.StringIO("Child B\n1\nInfo\n\nAB: a question\n\n:save\n")
-    group = Session(library.walks["group"], library)
+    group = session("group")
     assert drive(group, GroupAsker(console=quiet, stdin=typed), lambda _: None) is not None
     assert group.answers["clarifying"] == ["a question (AB)"]
 

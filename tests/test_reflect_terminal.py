@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from conftest import default_interrupts
+from helpers import default_interrupts
 
 WSW = str(Path(sys.executable).parent / "wsw")
 PROMPT = r"\r\n> $"
@@ -250,7 +250,7 @@ def test_declared_people_become_roles_and_stay_out_of_the_note(tmp_path: Path) -
     resumed.expect(pexpect.EOF)
     # Render the draft's answers with a complete set, as a preview would, and check the note.
     import yaml
-    from conftest import DATA
+    from helpers import DATA
 
     full = yaml.safe_load((DATA / "answers-full.yaml").read_text(encoding="utf-8"))
     full["answers"]["information"] = "Kelly said Jayden's teacher rang her on 07700 900123."

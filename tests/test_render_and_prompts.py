@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 import yaml
-from conftest import DATA, Runner, write
+from helpers import DATA, Runner, write
 
 
 def test_render_writes_a_private_note_and_prints_its_path(tmp_path: Path, wsw: Runner) -> None:

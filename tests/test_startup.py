@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DATA
+from helpers import DATA
 
 PROBE = """
 import json, sys
@@ -57,7 +57,10 @@ def undated(note: Path) -> list[str]:
 
 
 def test_the_terminal_asker_loads_markdown_only_for_the_preview() -> None:
-    code = "import sys, wsw.terminal.asker; print(sorted({'markdown_it', 'subprocess'} & set(sys.modules)))"
+    code = (
+        "import sys, wsw.terminal.asker; "
+        "print(sorted({'markdown_it', 'subprocess'} & set(sys.modules)))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA
+from helpers import DATA, builtin_library
 
-from wsw.packs import load_library
 from wsw.packs.schema import json_schema
 
 REQUIRED_THEMES = {
@@ -26,7 +25,7 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 @pytest.fixture(scope="module")
 def library():  # type: ignore[no-untyped-def]
-    return load_library(user=False, env=False)
+    return builtin_library()
 
 
 def test_the_built_in_packs_load(library) -> None:  # type: ignore[no-untyped-def]

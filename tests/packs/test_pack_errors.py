@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_PACK, Runner, write
+from helpers import MINIMAL_PACK, Runner, load_library, write
 
 from wsw.errors import PackError
-from wsw.packs import load_library
 
 
 def problems_for(tmp_path: Path, text: str, name: str = "team.yaml") -> list[str]:
@@ -166,9 +165,9 @@ def test_broken_user_pack_stops_every_command_clearly(wsw_home: Path, wsw: Runne
 
 
 def test_a_broken_core_does_not_bury_its_problem_under_hundreds(tmp_path: Path) -> None:
+    from wsw.infra.paths import builtin_packs_dir
     from wsw.packs.files import pack_paths
     from wsw.packs.layers import build_library
-    from wsw.infra.paths import builtin_packs_dir
 
     copy = tmp_path / "content"
     copy.mkdir()

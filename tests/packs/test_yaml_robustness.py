@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from conftest import MINIMAL_PACK
+from helpers import MINIMAL_PACK
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, MINIMAL_PACK, Runner, write
+from helpers import DATA, MINIMAL_PACK, Runner, builtin_library, write
 
-from wsw.packs import load_library
 from wsw.suggest import Suggester, distinct_themes
 
 
 @pytest.fixture(scope="module")
 def suggester() -> Suggester:
-    return Suggester(load_library(user=False, env=False))
+    return Suggester(builtin_library())
 
 
 def first_themes(suggester: Suggester, text: str, n: int = 6) -> list[str]:

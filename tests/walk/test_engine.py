@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers import builtin_library
 
-from wsw.packs import Library, load_library
+from wsw.packs.library import Library
+from wsw.suggest.engine import Suggester
 from wsw.walk.engine import Back, Skip, Stop, drive
 from wsw.walk.scripted import ScriptedAsker
 from wsw.walk.session import Session
@@ -54,11 +56,11 @@ FULL = {
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    return load_library(user=False, env=False)
+    return builtin_library()
 
 
 def session(library: Library, answers: dict[str, Any] | None = None) -> Session:
-    return Session(library.walks["individual"], library, answers)
+    return Session(library.walks["individual"], library, answers, suggester=Suggester(library))
 
 
 def run(library: Library, replies: list[Any]) -> tuple[Session, ScriptedAsker]:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wsw.cli.options import ForceOpt, Format, FormatOpt, say, settings
-from wsw.packs.walk_ids import DEFAULT_WALK
+from wsw.walk_ids import DEFAULT_WALK
 
 
 def cards(

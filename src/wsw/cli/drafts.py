@@ -14,7 +14,7 @@ drafts_app = typer.Typer(
 
 
 @drafts_app.command("list")
-def drafts_list() -> None:
+def drafts_list(ctx: typer.Context) -> None:
     """List saved drafts, newest first."""
     from wsw.reflection import drafts
     from wsw.terminal import views
@@ -25,6 +25,12 @@ def drafts_list() -> None:
     if not listing.drafts:
         say("No drafts. Start a reflection with `wsw reflect`.")
         return
+    if any(not d.title for d in listing.drafts):
+        # Drafts written by hand (or by an older wsw) carry no title: the walk says which
+        # answer is the title, so the packs are needed, and only then.
+        library = settings(ctx).catalogue().library
+        for d in listing.drafts:
+            d.title = d.title or drafts.title_from(library.walks.get(d.walk), d.answers)
     views.print_drafts(listing.drafts)
 
 

@@ -17,7 +17,7 @@ from wsw.cli.options import (
     needs_terminal,
     resume_only_with_flag,
 )
-from wsw.packs.walk_ids import GROUP_WALK
+from wsw.walk_ids import GROUP_WALK
 
 
 def group(

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from wsw.cli.options import WalkOpt, settings
-from wsw.packs.walk_ids import DEFAULT_WALK
+from wsw.walk_ids import DEFAULT_WALK
 
 
 def prompts(

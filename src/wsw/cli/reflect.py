@@ -24,7 +24,7 @@ from wsw.cli.options import (
     say,
     settings,
 )
-from wsw.packs.walk_ids import DEFAULT_WALK
+from wsw.walk_ids import DEFAULT_WALK
 
 if TYPE_CHECKING:
     from wsw.reflection.notes import NoteTarget

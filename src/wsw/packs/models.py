@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from wsw.packs.walk_ids import DEFAULT_WALK
+from wsw.walk_ids import DEFAULT_WALK
 
 if TYPE_CHECKING:
     from pydantic import Field

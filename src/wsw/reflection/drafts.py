@@ -14,14 +14,16 @@ import json
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from wsw import __version__
 from wsw.errors import WswError
 from wsw.infra import paths
 from wsw.infra.storage import clean_temp_files, write_private
+from wsw.packs.models import Walk
 from wsw.packs.questions import Answers
-from wsw.packs.walk_ids import DEFAULT_WALK
+from wsw.walk_ids import DEFAULT_WALK
 from wsw.privacy.pseudonyms import Person
 from wsw.walk.engine import Pending
 
@@ -100,6 +102,13 @@ def write(draft: Draft, target: Path | None = None) -> None:
     draft.updated = now_stamp()
     draft.created = draft.created or draft.updated
     write_private(target or path_of(draft.id), draft.to_json(), overwrite=True)
+
+
+def title_from(walk: Walk | None, answers: Mapping[str, Any]) -> str:
+    """The first line of the answer the walk takes its title from ("" when there is none)."""
+    question = walk.title_from if walk is not None else None
+    value = answers.get(question) if question else None
+    return value.strip().splitlines()[0] if isinstance(value, str) and value.strip() else ""
 
 
 def _pending(value: Any) -> Pending | None:

@@ -76,19 +76,13 @@ class FileDrafts:
             pending=pending,
             people=list(people),
             created=self.created,
-            title=_title(session),
+            title=drafts.title_from(session.walk, session.answers),
         )
         drafts.write(draft, target)
         self.created = draft.created
 
     def discard(self) -> None:
         drafts.remove(self.ident)
-
-
-def _title(session: Session) -> str:
-    question = session.walk.title_from
-    value = session.answers.get(question) if question else None
-    return value.strip().splitlines()[0] if isinstance(value, str) and value.strip() else ""
 
 
 class NullDrafts:

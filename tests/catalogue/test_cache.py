@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_PACK, write
+from helpers import MINIMAL_PACK, write
 
 from wsw.errors import PackError
-from wsw.packs import cache, layers, load_library
+from wsw.catalogue import cache
+from wsw.catalogue import load as catalogue_load
+from wsw.catalogue.load import load_catalogue
+
+# Every test here is about filling and reading the cache, so each starts without one.
+pytestmark = pytest.mark.cold
 
 
 def cache_files(home: Path) -> list[Path]:
@@ -16,35 +21,35 @@ def cache_files(home: Path) -> list[Path]:
 
 
 def test_second_load_comes_from_the_cache(wsw_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = load_library()
+    first = load_catalogue().library
     (stored,) = cache_files(wsw_home)
     assert oct(stored.stat().st_mode & 0o777) == "0o600"
 
     def no_loading(*args: object, **kwargs: object) -> None:
         raise AssertionError("packs were loaded again")
 
-    monkeypatch.setattr(layers, "build_library", no_loading)
-    second = load_library()
-    assert [p.pack.id for p in second.packs] == [p.pack.id for p in first.packs]
-    assert second.suggester().suggest("no food in the house", limit=3)
+    monkeypatch.setattr(catalogue_load, "build_library", no_loading)
+    second = load_catalogue()
+    assert [p.pack.id for p in second.library.packs] == [p.pack.id for p in first.packs]
+    assert second.suggester.suggest("no food in the house", limit=3)
 
 
 def test_a_changed_added_or_removed_pack_is_picked_up(wsw_home: Path) -> None:
     pack = write(wsw_home / "data" / "packs" / "team.yaml", MINIMAL_PACK)
-    assert "team.one" in load_library().point_by_id
+    assert "team.one" in load_catalogue().library.point_by_id
     pack.write_text(MINIMAL_PACK.replace("team.one", "team.two"), encoding="utf-8")
-    library = load_library()
+    library = load_catalogue().library
     assert "team.two" in library.point_by_id and "team.one" not in library.point_by_id
     pack.unlink()
-    assert "team.two" not in load_library().point_by_id
+    assert "team.two" not in load_catalogue().library.point_by_id
     assert len(cache_files(wsw_home)) == 1  # old entries are cleared
 
 
 def test_a_damaged_cache_is_ignored_and_rebuilt(wsw_home: Path) -> None:
-    load_library()
+    load_catalogue().library
     (stored,) = cache_files(wsw_home)
     stored.write_bytes(b"not a pickle at all")
-    library = load_library()
+    library = load_catalogue().library
     assert "core" in [p.pack.id for p in library.packs]
     (rebuilt,) = cache_files(wsw_home)
     assert rebuilt.read_bytes() != b"not a pickle at all"
@@ -52,13 +57,13 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(wsw_home: Path) -> None:
 
 def test_an_unwritable_cache_only_costs_speed(wsw_home: Path) -> None:
     write(wsw_home / "cache", "a file where the cache folder should be")
-    assert load_library().packs
+    assert load_catalogue().library.packs
 
 
 def test_broken_packs_are_never_cached(wsw_home: Path) -> None:
     write(wsw_home / "data" / "packs" / "bad.yaml", "schema: 1\nid: bad\n")
     with pytest.raises(PackError, match="missing required field"):
-        load_library()
+        load_catalogue().library
     assert cache_files(wsw_home) == []
 
 
@@ -75,8 +80,8 @@ def test_a_cache_from_other_code_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An edited checkout (or another build of the same version) pickles other shapes."""
-    from wsw.packs.files import pack_paths
     from wsw.infra.paths import builtin_packs_dir
+    from wsw.packs.files import pack_paths
 
     targets = [(p, "built-in") for p in pack_paths(builtin_packs_dir())]
     before = cache.key_for(targets)

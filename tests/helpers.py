@@ -1,0 +1,97 @@
+"""What many test modules share: data paths, a minimal pack, the built-in catalogue, the
+in-process CLI result, and starting the real `wsw` in a pseudo-terminal."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from wsw.catalogue.load import load_catalogue
+from wsw.catalogue.model import Catalogue
+from wsw.packs.library import Library
+from wsw.walk.session import Session
+
+DATA = Path(__file__).parent / "data"
+WSW = str(Path(sys.executable).parent / "wsw")
+
+
+@cache
+def builtin() -> Catalogue:
+    """The built-in packs only, loaded once per test run (safe at import: see conftest)."""
+    return load_catalogue(user=False, env=False)
+
+
+def builtin_library() -> Library:
+    return builtin().library
+
+
+def session(walk: str = "individual", answers: dict[str, object] | None = None) -> Session:
+    """A session on a built-in walk, with the built-in suggester."""
+    catalogue = builtin()
+    library = catalogue.library
+    return Session(library.walks[walk], library, answers or {},  # type: ignore[arg-type]
+                   suggester=catalogue.suggester)  # fmt: skip
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+Runner = Callable[..., Result]
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def default_interrupts() -> None:
+    """For pexpect's `preexec_fn`: Ctrl-C must reach wsw even when the tests were started
+    with SIGINT ignored (a shell's background job), which a child would otherwise inherit."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def terminal_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment for a real `wsw` in a pseudo-terminal: its own home, no colour."""
+    env = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb",
+           "COLUMNS": "80", "LINES": "24", **extra}  # fmt: skip
+    env.pop("WSW_PACKS", None)
+    return env
+
+
+MINIMAL_PACK = """\
+schema: 1
+id: team-pack
+title: Team pack
+version: 1.0
+requires: [core]
+learning_points:
+  - id: team.one
+    themes: [neglect]
+    title: A team learning point
+    text: Something the team has learnt.
+    source: {document: rip-scr-2017-19, section: "Understanding the child's daily life", page: 16}
+    triggers: [packed lunch]
+"""
+
+
+def load_library(extra: list[Path] | None = None, **options: bool) -> Library:
+    """The library of `load_catalogue` (packs checked and layered as a command sees them)."""
+    return load_catalogue(extra, **options).library
+
+
+def session_from_answers(library: Library, walk: str | None, path: Path) -> Session:
+    """A checked session from an answers file, suggesting from `library`'s own index."""
+    from wsw.reflection.answers import session_from_file
+
+    catalogue = builtin() if library is builtin().library else Catalogue.build(library)
+    return session_from_file(catalogue, walk, path)[0]
