@@ -315,16 +315,19 @@ def synthetic_rows(bench: Bench) -> list[Row]:
 def in_process_rows(folder: Path, repeat: int) -> list[Row]:
     """Load+validate the synthetic library (no cache), then query its suggestion index."""
     from wsw.infra import collector
+    from wsw.infra.paths import builtin_packs_dir
     from wsw.packs.files import pack_paths
     from wsw.packs.layers import build_library
-    from wsw.infra.paths import builtin_packs_dir
 
     targets = [(builtin_packs_dir() / "core.yaml", "built-in")]
     targets += [(p, "given") for p in pack_paths(folder)]
     first = _time_load(build_library, targets)
     loads = [_time_load(build_library, targets) for _ in range(repeat)]
     library = build_library(targets)
-    index, suggester = _timed(library.suggester)
+    from wsw.catalogue.model import Catalogue
+
+    index, catalogue = _timed(lambda: Catalogue.build(library))
+    suggester = catalogue.suggester
     collector.settle()  # as the command line does once the library is loaded
     texts = _vignette_texts()
     suggester.suggest(texts[0])

@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from wsw.packs import Library, load_library
+from wsw.catalogue.load import load_catalogue
+from wsw.catalogue.model import Catalogue
+from wsw.infra.paths import builtin_packs_dir
 from wsw.packs.files import pack_paths
 from wsw.packs.layers import build_library
-from wsw.infra.paths import builtin_packs_dir
-from wsw.reflection.run import render_note, session_from_answers
+from wsw.reflection.answers import session_from_file
+from wsw.reflection.notes import render_note
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 QUERY = (
@@ -32,12 +34,12 @@ def builtin_targets() -> list[tuple[Path, str]]:
 
 
 @pytest.fixture(scope="module")
-def library() -> Library:
-    return build_library(builtin_targets())
+def catalogue() -> Catalogue:
+    return Catalogue.build(build_library(builtin_targets()))
 
 
-def test_suggest_one_query(benchmark: BenchmarkFixture, library: Library) -> None:
-    suggester = library.suggester()
+def test_suggest_one_query(benchmark: BenchmarkFixture, catalogue: Catalogue) -> None:
+    suggester = catalogue.suggester
     suggestions = benchmark(suggester.suggest, QUERY)
     assert suggestions
 
@@ -50,13 +52,13 @@ def test_load_builtin_packs_without_cache(benchmark: BenchmarkFixture) -> None:
 
 def test_load_library_from_the_cache(benchmark: BenchmarkFixture) -> None:
     """The usual start of a command: the validated library and its index, unpickled."""
-    load_library()  # fills the cache
-    loaded = benchmark(load_library)
-    assert loaded.suggester().suggest(QUERY)
+    load_catalogue()  # fills the cache
+    loaded = benchmark(load_catalogue)
+    assert loaded.suggester.suggest(QUERY)
 
 
-def test_render_note(benchmark: BenchmarkFixture, library: Library) -> None:
-    session = session_from_answers(library, None, DATA / "answers-full.yaml")
-    note = benchmark(render_note, session, "md")
+def test_render_note(benchmark: BenchmarkFixture, catalogue: Catalogue) -> None:
+    session, _ = session_from_file(catalogue, None, DATA / "answers-full.yaml")
+    note, _ = benchmark(render_note, session, "md", [])
     assert note.startswith("---\n")
     assert "Then what?" in note

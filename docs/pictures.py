@@ -43,10 +43,10 @@ def _record(name: str, title: str, run: Any) -> None:
     print(f"wrote {OUT / name}.svg")
 
 
-def _library() -> Any:
-    from wsw.packs import load_library
+def _catalogue() -> Any:
+    from wsw.catalogue.load import load_catalogue
 
-    return load_library(user=False, env=False)
+    return load_catalogue(user=False, env=False)
 
 
 def reflect_picture(console: Console) -> None:
@@ -54,7 +54,8 @@ def reflect_picture(console: Console) -> None:
     from wsw.walk.engine import drive
     from wsw.walk.session import Session
 
-    library = _library()
+    catalogue = _catalogue()
+    library = catalogue.library
     lines = [
         "Child A - mother's new partner",
         "2026-12-01",
@@ -67,7 +68,7 @@ def reflect_picture(console: Console) -> None:
         ":save",
     ]
     asker = TerminalAsker(console=console, stdin=EchoingInput(lines, console))
-    session = Session(library.walks["individual"], library)
+    session = Session(library.walks["individual"], library, suggester=catalogue.suggester)
     drive(session, asker, lambda _: None)
 
 
@@ -76,7 +77,8 @@ def group_picture(console: Console) -> None:
     from wsw.walk.engine import drive
     from wsw.walk.session import Session
 
-    library = _library()
+    catalogue = _catalogue()
+    library = catalogue.library
     answers = {
         "case-ref": "Child B - a declined referral",
         "age-bands": ["6-10"],
@@ -89,19 +91,22 @@ def group_picture(console: Console) -> None:
         ":save",
     ]
     asker = GroupAsker(timebox=10, console=console, stdin=EchoingInput(lines, console))
-    drive(Session(library.walks["group"], library, answers), asker, lambda _: None)
+    session = Session(library.walks["group"], library, answers, suggester=catalogue.suggester)
+    drive(session, asker, lambda _: None)
 
 
 def demo_picture(console: Console) -> None:
-    from wsw.terminal.demo import DemoAsker, example_answers
+    from wsw.reflection.scenarios import example_answers
+    from wsw.terminal.demo import DemoAsker
     from wsw.walk.engine import drive
     from wsw.walk.session import Session
 
-    library = _library()
+    catalogue = _catalogue()
+    library = catalogue.library
     if not library.scenarios:
         return
     scenario = library.scenarios[0]
-    session = Session(library.walks[scenario.walk], library)
+    session = Session(library.walks[scenario.walk], library, suggester=catalogue.suggester)
     lines = ["", "", "", "", "", ":quit"]
     asker = DemoAsker(
         scenario,

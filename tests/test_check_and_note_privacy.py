@@ -8,8 +8,8 @@ from pathlib import Path
 from helpers import DATA, Runner, builtin_library, session_from_answers, write
 
 from wsw.note.redaction import redacted, scan_note
-from wsw.privacy.people import parse_declaration, people_from, read_people
 from wsw.privacy import Person
+from wsw.privacy.people import parse_declaration, people_from, read_people
 from wsw.reflection.notes import render_note
 
 TEXT = "DOB 03/06/2019. Jayden's nan lives at M1 1AE; call 07700 900123 or jo@example.org.\n"

@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 from wsw.infra.paths import builtin_packs_dir
 from wsw.note.html import to_html
 from wsw.note.markdown import NoteInfo, build_markdown
-from wsw.text.markdown import escape
 from wsw.packs.library import Library
+from wsw.text.markdown import escape
 from wsw.walk.session import Session
 
 GOLDEN = Path(__file__).parent / "golden" / "full-note.md"

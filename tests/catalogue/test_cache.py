@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL_PACK, write
 
-from wsw.errors import PackError
 from wsw.catalogue import cache
 from wsw.catalogue import load as catalogue_load
 from wsw.catalogue.load import load_catalogue
+from wsw.errors import PackError
 
 # Every test here is about filling and reading the cache, so each starts without one.
 pytestmark = pytest.mark.cold
@@ -46,7 +46,7 @@ def test_a_changed_added_or_removed_pack_is_picked_up(wsw_home: Path) -> None:
 
 
 def test_a_damaged_cache_is_ignored_and_rebuilt(wsw_home: Path) -> None:
-    load_catalogue().library
+    load_catalogue()
     (stored,) = cache_files(wsw_home)
     stored.write_bytes(b"not a pickle at all")
     library = load_catalogue().library
@@ -63,7 +63,7 @@ def test_an_unwritable_cache_only_costs_speed(wsw_home: Path) -> None:
 def test_broken_packs_are_never_cached(wsw_home: Path) -> None:
     write(wsw_home / "data" / "packs" / "bad.yaml", "schema: 1\nid: bad\n")
     with pytest.raises(PackError, match="missing required field"):
-        load_catalogue().library
+        load_catalogue()
     assert cache_files(wsw_home) == []
 
 

@@ -16,10 +16,10 @@ from wsw.errors import InputError
 from wsw.packs.library import Library
 from wsw.packs.models import Walk
 from wsw.packs.questions import Answers, BadValue, check_value, choices_for, spec_for
-from wsw.walk_ids import DEFAULT_WALK
 from wsw.privacy.people import people_from
 from wsw.privacy.pseudonyms import Person
 from wsw.walk.session import Session
+from wsw.walk_ids import DEFAULT_WALK
 
 
 class AnswersError(InputError):

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any
 
 from wsw import __version__
@@ -23,9 +23,9 @@ from wsw.infra import paths
 from wsw.infra.storage import clean_temp_files, write_private
 from wsw.packs.models import Walk
 from wsw.packs.questions import Answers
-from wsw.walk_ids import DEFAULT_WALK
 from wsw.privacy.pseudonyms import Person
 from wsw.walk.engine import Pending
+from wsw.walk_ids import DEFAULT_WALK
 
 DRAFT_SUFFIX = ".json"
 DAMAGED_SUFFIX = ".damaged"

@@ -110,11 +110,9 @@ class Screen:
         self.note(progress)
         optional = "" if q.required else " (optional)"
         self.console.print(Text(q.prompt.strip() + optional, style="bold"))
-        ticked = (
-            step.current if q.type == "multichoice" and isinstance(step.current, list) else None
-        )
+        current = step.current if isinstance(step.current, list) else []
         for i, c in enumerate(step.choices, 1):
-            box = "" if ticked is None else ("[x] " if c.value in ticked else "[ ] ")
+            box = ("[x] " if c.value in current else "[ ] ") if q.type == "multichoice" else ""
             self.console.print(Text(f"  {i:>2}. {box}{c.label}"))
         if has_value(step.current) and step.current is not None:
             self.note(f"Current answer: {shown_value(step, step.current)}", style="cyan")
