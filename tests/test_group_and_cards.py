@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
-from helpers import Runner, builtin_library, default_interrupts
+from helpers import WSW, Runner, builtin_library, default_interrupts, terminal_env
 from markdown_it import MarkdownIt
 
 from wsw.terminal.group import GroupAsker, contribution
 
-WSW = str(Path(sys.executable).parent / "wsw")
 PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb"}
-    env.pop("WSW_PACKS", None)
+    env = terminal_env(home)
     child = pexpect.spawn(WSW, ["group", *args], env=env, encoding="utf-8",
                           dimensions=(24, 80), timeout=60,
                           preexec_fn=default_interrupts)  # fmt: skip

@@ -1,19 +1,22 @@
-"""The real `wsw reflect` in a pseudo-terminal: a full walk, back, skip, :edit, Ctrl-C, kill -9."""
+"""The real `wsw reflect` in a pseudo-terminal: smoke tests of what only a real terminal shows.
+
+A full walk, a real Ctrl-C (SIGINT) mid-answer and resume, and kill -9. Back, skip, help,
+:edit, the People step and the preview are tested in-process in tests/terminal and
+tests/reflection.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import signal
-import sys
 import time
 from pathlib import Path
 
 import pexpect
 import pytest
-from helpers import default_interrupts
+from helpers import WSW, default_interrupts, terminal_env
 
-WSW = str(Path(sys.executable).parent / "wsw")
 PROMPT = r"\r\n> $"
 MORE = r"\r\n  $"
 
@@ -22,9 +25,7 @@ def spawn(
     home: Path, *args: str, env: dict[str, str] | None = None, people: tuple[str, ...] = ()
 ) -> pexpect.spawn:
     """Start `wsw reflect`; a new reflection first asks who to pseudonymise (none by default)."""
-    environment = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb",
-                   "COLUMNS": "80", "LINES": "24", **(env or {})}  # fmt: skip
-    environment.pop("WSW_PACKS", None)
+    environment = terminal_env(home, **(env or {}))
     child = pexpect.spawn(WSW, ["reflect", *args], env=environment, encoding="utf-8",
                           dimensions=(24, 80), timeout=60,
                           preexec_fn=default_interrupts)  # fmt: skip
@@ -127,46 +128,6 @@ def test_full_walk_writes_the_note_and_removes_the_draft(tmp_path: Path) -> None
     assert drafts(home) == []
 
 
-def test_back_skip_help_and_bad_input(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    child = spawn(home)
-    say(child, "Ref one")
-    say(child, ":skip")  # supervision date is optional
-    say(child, "7")  # not a choice
-    child.expect("Choose a number from 1 to 3")
-    say(child, ":back")
-    child.expect("When is your next supervision")
-    say(child, "31/02/2026")
-    child.expect("not a date")
-    say(child, ":back")
-    child.expect("Current answer: Ref one")
-    say(child, ":help")
-    child.expect("Help")
-    child.expect("Example: Child A")
-    say(child, "Ref two")
-    say(child, "1/12/2026")
-    say(child, ":save")
-    child.expect("Resume with: wsw reflect --resume")
-    child.expect(pexpect.EOF)
-    (draft,) = drafts(home)
-    assert draft["answers"] == {"case-ref": "Ref two", "supervision-date": "2026-12-01"}
-
-
-def test_edit_opens_the_editor(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    editor = tmp_path / "fake-editor"
-    editor.write_text("#!/bin/sh\nprintf 'Written in the editor\\nsecond line\\n' > \"$1\"\n")
-    editor.chmod(0o700)
-    child = spawn(home, env={"EDITOR": str(editor)})
-    context(child)
-    say(child, ":edit")
-    child.expect("Who did it come from")
-    child.sendintr()
-    child.expect(pexpect.EOF)
-    (draft,) = drafts(home)
-    assert draft["answers"]["information"] == "Written in the editor\nsecond line"  # type: ignore[index]
-
-
 def test_ctrl_c_saves_even_half_typed_text_and_resume_restores_it(tmp_path: Path) -> None:
     home = tmp_path / "home"
     child = spawn(home)
@@ -224,51 +185,3 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     resumed.expect(next_prompt[answers_before_kill - 1] or PROMPT)
     resumed.sendintr()
     resumed.expect(pexpect.EOF)
-
-
-def test_declared_people_become_roles_and_stay_out_of_the_note(tmp_path: Path) -> None:
-    home, target = tmp_path / "home", tmp_path / "note.md"
-    child = spawn(home, "-o", str(target),
-                  people=("Jayden Thompson = Child A", "Kelly Thompson = Mother"))  # fmt: skip
-    say(child, "Jayden - new information")
-    say(child, "2026-12-01")
-    say(child, "1")
-    say(child, "3")
-    say_lines(child, "Kelly said Jayden's teacher rang her on 07700 900123.")
-    child.expect("Who did it come from")  # the answer is saved before we stop
-    child.expect(PROMPT)
-    child.sendintr()
-    child.expect(pexpect.EOF)
-    (draft,) = drafts(home)
-    assert draft["meta"]["people"] == [  # type: ignore[index]
-        {"name": "Jayden Thompson", "role": "Child A"},
-        {"name": "Kelly Thompson", "role": "Mother"},
-    ]
-    resumed = spawn(home, "--resume", "-o", str(target))
-    resumed.expect("Who did it come from")
-    resumed.sendline(":save")
-    resumed.expect(pexpect.EOF)
-    # Render the draft's answers with a complete set, as a preview would, and check the note.
-    import yaml
-    from helpers import DATA
-
-    full = yaml.safe_load((DATA / "answers-full.yaml").read_text(encoding="utf-8"))
-    full["answers"]["information"] = "Kelly said Jayden's teacher rang her on 07700 900123."
-    full["answers"]["case-ref"] = "Jayden - new information"
-    full["meta"]["people"] = draft["meta"]["people"]  # type: ignore[index]
-    answers = tmp_path / "answers.yaml"
-    answers.write_text(yaml.safe_dump(full, default_flow_style=False), encoding="utf-8")
-    import subprocess
-
-    env = {**os.environ, "WSW_HOME": str(home)}
-    result = subprocess.run([WSW, "render", str(answers), "-o", str(target), "--force"],
-                            env=env, capture_output=True, text=True, check=False)  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    note = target.read_text(encoding="utf-8")
-    assert "Mother said Child A's teacher" in note
-    assert "Jayden" not in note and "Kelly" not in note and "Thompson" not in note
-    strict = subprocess.run([WSW, "render", str(answers), "-o", str(tmp_path / "s.md"), "--strict"],
-                            env=env, capture_output=True, text=True, check=False)  # fmt: skip
-    assert strict.returncode == 1
-    assert "phone" in strict.stderr and "07700" not in strict.stderr
-    assert not (tmp_path / "s.md").exists()

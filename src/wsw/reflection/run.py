@@ -175,7 +175,7 @@ def run_walk(reflection: Reflection, asker: Asker, finish: Finish) -> Outcome:
     try:
         if reflection.people is None:
             reflection.people = asker.declare_people()
-            reflection.store.save(reflection.session, reflection.people)
+            _keep(reflection, asker)
         return _walk(reflection, asker, finish)
     except Interrupted as exc:
         pending = Pending(exc.question_id, exc.partial) if exc.partial else None
@@ -184,21 +184,23 @@ def run_walk(reflection: Reflection, asker: Asker, finish: Finish) -> Outcome:
         return _interrupted(reflection, None)
 
 
+def _keep(reflection: Reflection, asker: Asker) -> None:
+    """Save the draft as it stands; a failure is told, and the walk goes on.
+
+    A full disk or read-only folder must not end the walk: the answers are still in memory
+    and `:save PATH` can put them somewhere that works.
+    """
+    try:
+        reflection.store.save(reflection.session, reflection.people or [])
+    except WswError as exc:
+        asker.tell(f"{exc} Your answers are kept here; use :save PATH to save elsewhere.")
+
+
 def _walk(reflection: Reflection, asker: Asker, finish: Finish) -> Outcome:
-    session, store = reflection.session, reflection.store
-    people = reflection.people or []
-
-    def save(s: Session) -> None:
-        try:
-            store.save(s, people)
-        except WswError as exc:
-            # A full disk or read-only folder must not end the walk: the answers are still
-            # in memory and `:save PATH` can put them somewhere that works.
-            asker.tell(f"{exc} Your answers are kept here; use :save PATH to save elsewhere.")
-
+    session = reflection.session
     restored, reflection.pending = reflection.pending, None
     while True:
-        stop = drive(session, asker, save, restored)
+        stop = drive(session, asker, lambda _: _keep(reflection, asker), restored)
         restored = None
         if stop is not None:
             return _saved(reflection, stop)

@@ -1,0 +1,334 @@
+"""The reflection lifecycle, in-process: drafts, Ctrl-C, resume, `:save`, the preview.
+
+Each test drives the real runner with a scripted or terminal asker and checks what a
+practitioner would notice: what is in the draft, what the note says, what they are told.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from helpers import DATA, builtin
+from rich.console import Console
+
+from wsw.packs.questions import Value, choices_for
+from wsw.privacy.pseudonyms import Person
+from wsw.reflection import drafts, run
+from wsw.reflection.notes import NoteTarget
+from wsw.terminal.group import GroupAsker
+from wsw.walk.engine import Back, GoToStage, Reply, SaveDraft, Skip, Stop, WriteNote
+from wsw.walk.scripted import Interrupt, ScriptedAsker
+from wsw.walk.session import Step
+
+FULL: dict[str, Any] = yaml.safe_load((DATA / "answers-full.yaml").read_text())["answers"]
+FULL["supervision-date"] = str(FULL["supervision-date"])
+FULL["actions"] = [{**a, "due": str(a["due"])} for a in FULL["actions"]]
+
+
+class ByQuestion(ScriptedAsker):
+    """Answers every question from a mapping, with interruptions and other replies given
+    per question id, each used once. An optional question it has no answer for is skipped;
+    a required one stops the walk (`:save`)."""
+
+    def __init__(
+        self,
+        answers: dict[str, Any],
+        special: dict[str, list[Reply | Interrupt]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__([], **kwargs)
+        self.answers = answers
+        self.special = {k: list(v) for k, v in (special or {}).items()}
+
+    def ask(self, step: Step) -> Reply:
+        queue = self.special.get(step.question.id)
+        if queue:
+            self.replies = [queue.pop(0)]
+            return super().ask(step)
+        self.asked.append(step)
+        recent = [s.question.id for s in self.asked[-4:]]
+        if len(recent) == 4 and len(set(recent)) == 1:  # refused again and again: fail fast
+            raise AssertionError(f"{step.question.id} asked 4 times: {self.told[-1:]}")
+        value: Value | None = self.answers.get(step.question.id)
+        if value is None:
+            return Stop() if step.question.required else Skip()
+        return self.reply(value)
+
+    @staticmethod
+    def reply(value: Value) -> Reply:
+        from wsw.walk.engine import Answer
+
+        return Answer(value)
+
+
+def the_draft(home: Path) -> dict[str, Any]:
+    (path,) = (home / "data" / "drafts").glob("*.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def begin(walk: str = "individual") -> run.Reflection:
+    command = "wsw group --resume" if walk == "group" else "wsw reflect --resume"
+    return run.begin(builtin(), walk, command)
+
+
+def resume(draft_id: str | None = None) -> run.Reflection:
+    reflection, warnings = run.resume(builtin(), draft_id, "wsw reflect --resume")
+    assert warnings == []
+    return reflection
+
+
+def test_a_full_walk_writes_the_note_and_removes_the_draft(tmp_path: Path, wsw_home: Path) -> None:
+    target = tmp_path / "note.md"
+    outcome = run.run_walk(begin(), ByQuestion(FULL), run.Finish(NoteTarget(target)))
+    assert outcome.status == "written" and outcome.path == target
+    assert outcome.messages == [f"Note written to {target}"]
+    note = target.read_text(encoding="utf-8")
+    assert "Child A - mother's new partner" in note
+    assert "| Refer to children's services | FCA | 25 November 2026 |" in note
+    assert not list((wsw_home / "data" / "drafts").glob("*.json"))
+
+
+def test_the_draft_is_current_after_every_answer(wsw_home: Path) -> None:
+    seen: list[dict[str, Any]] = []
+
+    class Watching(ByQuestion):
+        def ask(self, step: Step) -> Reply:
+            seen.append(the_draft(wsw_home)["answers"])
+            return super().ask(step)
+
+    run.run_walk(begin(), Watching({"case-ref": "Ref", "case-type": "private-law"}),
+                 run.Finish(None))  # fmt: skip
+    assert seen[0] == {} and seen[1] == {"case-ref": "Ref"}
+    assert {"case-ref": "Ref", "case-type": "private-law"}.items() <= seen[-1].items()
+
+
+def test_ctrl_c_keeps_the_half_typed_answer_and_resume_offers_it_again(wsw_home: Path) -> None:
+    special: dict[str, list[Reply | Interrupt]] = {"information": [Interrupt("The first line")]}
+    reflection = begin()
+    outcome = run.run_walk(reflection, ByQuestion(FULL, special), run.Finish(None))
+    ident = reflection.store.ident
+    assert outcome.status == "interrupted"
+    assert outcome.messages[-1] == f"Resume with: wsw reflect --resume {ident}"
+    draft = the_draft(wsw_home)
+    assert draft["meta"]["pending"] == {"question": "information", "text": "The first line"}
+    assert draft["answers"]["case-ref"] == FULL["case-ref"]
+
+    again = resume()
+    asker = ByQuestion(FULL, {"source": [Stop()]})
+    run.run_walk(again, asker, run.Finish(None))
+    restored = {s.question.id: s.restored for s in asker.asked}
+    assert restored["information"] == "The first line"
+    assert asker.asked[0].question.id == "information"  # the earlier answers were kept
+    assert "pending" not in the_draft(wsw_home)["meta"]  # offered once, then answered
+
+
+def test_stopping_before_any_answer_keeps_no_draft(wsw_home: Path) -> None:
+    outcome = run.run_walk(begin(), ScriptedAsker([], people=Interrupt()), run.Finish(None))
+    assert outcome.status == "interrupted"
+    assert "no draft was kept" in outcome.messages[0]
+    assert not list((wsw_home / "data" / "drafts").glob("*.json"))
+
+
+def test_declared_people_are_kept_in_the_draft_and_become_roles(
+    tmp_path: Path, wsw_home: Path
+) -> None:
+    people = [Person("Jayden Thompson", "Child A"), Person("Kelly Thompson", "Mother")]
+    answers = {**FULL, "information": "Kelly said Jayden's teacher rang her."}
+    special: dict[str, list[Reply | Interrupt]] = {"source": [Interrupt()]}
+    reflection = begin()
+    run.run_walk(reflection, ByQuestion(answers, special, people=people), run.Finish(None))
+    assert the_draft(wsw_home)["meta"]["people"] == [
+        {"name": "Jayden Thompson", "role": "Child A"},
+        {"name": "Kelly Thompson", "role": "Mother"},
+    ]
+    target = tmp_path / "note.md"
+    outcome = run.run_walk(resume(), ByQuestion(answers), run.Finish(NoteTarget(target)))
+    assert outcome.status == "written"
+    note = target.read_text(encoding="utf-8")
+    assert "Mother said Child A's teacher" in note
+    assert "Jayden" not in note and "Kelly" not in note
+
+
+def test_save_stops_with_the_draft_kept_and_can_save_elsewhere(
+    tmp_path: Path, wsw_home: Path
+) -> None:
+    reflection = begin()
+    outcome = run.run_walk(reflection, ByQuestion(FULL, {"source": [Stop()]}), run.Finish(None))
+    ident = reflection.store.ident
+    assert outcome.status == "saved"
+    assert outcome.messages == [f"Saved draft {ident}. Resume with: wsw reflect --resume {ident}"]
+    assert the_draft(wsw_home)["answers"]["information"] == FULL["information"]
+
+    elsewhere = tmp_path / "copy.json"
+    outcome = run.run_walk(resume(), ByQuestion(FULL, {"how-known": [Stop(str(elsewhere))]}),
+                           run.Finish(None))  # fmt: skip
+    assert outcome.path == elsewhere and f"to {elsewhere}" in outcome.messages[0]
+    assert json.loads(elsewhere.read_text())["answers"]["source"] == FULL["source"]
+
+
+def test_the_preview_can_go_back_to_a_stage_then_write(tmp_path: Path) -> None:
+    target = tmp_path / "note.md"
+    answers = dict(FULL)
+    asker = ByQuestion(answers, choices=[GoToStage("then-what")])
+    changed = False
+
+    class Changing(ByQuestion):
+        def ask(self, step: Step) -> Reply:
+            nonlocal changed
+            if self.previews and step.question.id == "decision" and not changed:
+                changed = True
+                return self.reply("A changed decision, after the preview.")
+            return super().ask(step)
+
+    asker = Changing(answers, choices=[GoToStage("then-what"), WriteNote()])
+    outcome = run.run_walk(begin(), asker, run.Finish(NoteTarget(target)))
+    assert outcome.status == "written" and len(asker.previews) == 2
+    first = asker.previews[0]
+    assert ("then-what", "Then what?") in first.stages and first.can_save and first.can_write
+    assert "A changed decision, after the preview." in target.read_text(encoding="utf-8")
+
+
+def test_the_preview_can_save_the_draft_instead(wsw_home: Path) -> None:
+    outcome = run.run_walk(begin(), ByQuestion(FULL, choices=[SaveDraft()]),
+                           run.Finish(NoteTarget(None)))  # fmt: skip
+    assert outcome.status == "saved"
+    assert the_draft(wsw_home)["answers"]["decision"] == FULL["decision"]
+
+
+def test_keep_draft_leaves_it_after_writing(tmp_path: Path, wsw_home: Path) -> None:
+    finish = run.Finish(NoteTarget(tmp_path / "n.md"), keep_draft=True)
+    assert run.run_walk(begin(), ByQuestion(FULL), finish).status == "written"
+    assert the_draft(wsw_home)["answers"]["case-ref"] == FULL["case-ref"]
+
+
+def test_back_from_the_first_question_is_explained_and_the_walk_goes_on() -> None:
+    asker = ByQuestion({"case-ref": "Ref"}, {"case-ref": [Back()], "supervision-date": [Stop()]})
+    run.run_walk(begin(), asker, run.Finish(None))
+    assert "nothing to go back to" in asker.told[0]
+
+
+def test_a_draft_write_that_fails_does_not_end_the_walk(
+    monkeypatch: pytest.MonkeyPatch, wsw_home: Path
+) -> None:
+    from wsw.errors import InputError
+
+    reflection = begin()
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise InputError("Cannot write: No space left on device.")
+
+    monkeypatch.setattr(drafts, "write", full_disk)
+    asker = ByQuestion({"case-ref": "Ref"}, {"supervision-date": [Interrupt()]}, people=[])
+    with pytest.raises(InputError):  # the last save, on Ctrl-C, cannot be made either
+        run.run_walk(reflection, asker, run.Finish(None))
+    assert any("use :save PATH to save elsewhere" in told for told in asker.told)
+    assert reflection.session.answers == {"case-ref": "Ref"}
+
+
+def test_a_resumed_answer_that_no_longer_fits_is_asked_again(wsw_home: Path) -> None:
+    reflection = begin()
+    run.run_walk(reflection, ByQuestion(FULL, {"source": [Stop()]}), run.Finish(None))
+    path = wsw_home / "data" / "drafts" / f"{reflection.store.ident}.json"
+    data = json.loads(path.read_text())
+    data["answers"]["case-type"] = "<img src=x onerror=alert(1)>"
+    path.write_text(json.dumps(data))
+    again, warnings = run.resume(builtin(), None, "wsw reflect --resume")
+    assert warnings == ["1 saved answer no longer fit their questions and will be asked again."]
+    assert "case-type" not in again.session.answers
+    asker = ByQuestion(FULL, {"supervision-date": [Stop()]})
+    run.run_walk(again, asker, run.Finish(None))
+    assert asker.asked[0].question.id == "case-type"
+
+
+def test_a_demo_keeps_nothing(tmp_path: Path, wsw_home: Path) -> None:
+    catalogue = builtin()
+    from wsw.walk.session import Session
+
+    session = Session(catalogue.library.walks["individual"], catalogue.library,
+                      suggester=catalogue.suggester)  # fmt: skip
+    reflection = run.Reflection(session, run.NullDrafts("demo-x"), people=[])
+    asker = ByQuestion(FULL, {"source": [Interrupt("typed")]})
+    outcome = run.run_walk(reflection, asker, run.Finish(None))
+    assert outcome.status == "interrupted" and "Nothing was saved" in outcome.messages[0]
+    assert not (wsw_home / "data" / "drafts").exists()
+    shown = ByQuestion(FULL)
+    outcome = run.run_walk(reflection, shown, run.Finish(None))
+    assert outcome.status == "shown" and not shown.previews[0].can_save
+    assert not shown.previews[0].can_write
+
+
+# -- group mode: the real group asker, typed in-process -----------------------------------
+
+
+def group_asker(typed: str) -> GroupAsker:
+    return GroupAsker(console=Console(file=io.StringIO(), width=80), stdin=io.StringIO(typed))
+
+
+def test_group_ctrl_c_keeps_contributions_and_resume_shows_them(wsw_home: Path) -> None:
+    reflection = begin("group")
+    # People (none), title, case type, the information, then two contributions and the
+    # end of input, as when the terminal goes away.
+    typed = "\nChild C\n2\nInformation\n\nAB: First question\nSecond question\n"
+    outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
+    assert outcome.status == "interrupted"
+    assert outcome.messages[-1] == f"Resume with: wsw group --resume {reflection.store.ident}"
+    draft = the_draft(wsw_home)
+    assert draft["meta"]["walk"] == "group"
+    assert draft["meta"]["pending"]["text"] == "First question (AB)\nSecond question"
+
+    again, _ = run.resume(builtin(), None, "wsw group --resume")
+    asker = group_asker("Third question\n\n:save\n")
+    assert run.run_walk(again, asker, run.Finish(None)).status == "saved"
+    assert the_draft(wsw_home)["answers"]["clarifying"] == [
+        "First question (AB)",
+        "Second question",
+        "Third question",
+    ]
+
+
+def test_group_walk_saves_previews_goes_back_and_writes(tmp_path: Path, wsw_home: Path) -> None:
+    """The group walk through the same runner: `:save`, resume, back from the preview, write."""
+    walk = builtin().library.walks["group"]
+    answers = {q.id: _value_for(q.type, q.id) for s in walk.stages for q in s.questions}
+    answers["themes"] = ["physical-abuse"]
+    reflection = begin("group")
+    first = run.run_walk(reflection, ByQuestion(answers, {"options": [Stop()]}), run.Finish(None))
+    assert first.status == "saved"
+    assert "wsw group --resume" in first.messages[0]
+    assert the_draft(wsw_home)["meta"]["walk"] == "group"
+
+    target = tmp_path / "group.md"
+    stage = walk.stages[-1].id
+    asker = ByQuestion(answers, choices=[GoToStage(stage), WriteNote()])
+    outcome = run.run_walk(resume(), asker, run.Finish(NoteTarget(target)))
+    assert outcome.status == "written" and len(asker.previews) == 2
+    asked_after_preview = [st.stage.id for st in asker.asked[-len(walk.stages[-1].questions) :]]
+    assert set(asked_after_preview) == {stage}
+    note = target.read_text(encoding="utf-8")
+    assert "walk: group" in note and "A contribution to options" in note
+    assert not list((wsw_home / "data" / "drafts").glob("*.json"))
+
+
+def _value_for(kind: str, qid: str) -> Value:
+    """A valid answer of each type, for walking any walk with a script."""
+    values: dict[str, Value] = {
+        "text": f"Text for {qid}",
+        "list": [f"A contribution to {qid}"],
+        "yesno": False,
+        "scale": 5,
+        "date": "2026-12-01",
+        "actions": [{"action": "Escalate", "owner": "FCA", "due": "2026-12-01"}],
+    }
+    if kind in ("choice", "multichoice"):
+        question = next(q for s in builtin().library.walks["group"].stages
+                        for q in s.questions if q.id == qid)  # fmt: skip
+        themes = {t: t for t in builtin().library.themes}
+        first = choices_for(question, themes)[0].value
+        return first if kind == "choice" else [first]
+    return values[kind]

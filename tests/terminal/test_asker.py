@@ -1,0 +1,133 @@
+"""The terminal asker in-process: typed lines in, what the practitioner sees and keeps out.
+
+The same runner and asker as `wsw reflect`, with standard input and the screen replaced by
+strings, so back, skip, help, bad input, `:edit` and the People step are tested in
+milliseconds. A few real pseudo-terminal runs remain in test_reflect_terminal.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from helpers import DATA, Runner, builtin, write
+from rich.console import Console
+
+from wsw.reflection import run
+from wsw.terminal.asker import TerminalAsker
+
+
+def typed_walk(
+    lines: list[str], editor: Any = None, target: Path | None = None
+) -> tuple[run.Outcome, str]:
+    """Run a new reflection at an in-process terminal; returns the outcome and the screen."""
+    screen = io.StringIO()
+    asker = TerminalAsker(
+        console=Console(file=screen, width=80),
+        stdin=io.StringIO("".join(f"{line}\n" for line in lines)),
+        editor=editor,
+    )
+    reflection = run.begin(builtin(), "individual", "wsw reflect --resume")
+    finish = run.Finish(None if target is None else run.NoteTarget(target))
+    return run.run_walk(reflection, asker, finish), screen.getvalue()
+
+
+def the_draft(home: Path) -> dict[str, Any]:
+    (path,) = (home / "data" / "drafts").glob("*.json")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+CONTEXT = ["Child A - new partner", "2026-12-01", "1", "2"]
+
+
+def test_back_skip_help_and_bad_input(wsw_home: Path) -> None:
+    lines = ["",  # no people to declare
+             "Ref one", ":skip",  # the supervision date is optional
+             "7", ":back",  # not a choice; back to the supervision date
+             "31/02/2026", ":back",  # not a date; back to the title
+             ":help", "Ref two", "1/12/2026", ":save"]  # fmt: skip
+    outcome, screen = typed_walk(lines)
+    assert outcome.status == "saved"
+    assert "Choose a number from 1 to 3" in screen
+    assert "not a date" in screen
+    assert "Current answer: Ref one" in screen
+    after_help = screen.split("Help", 1)[1]
+    assert "Example: Child A" in after_help and ":save" in after_help  # the controls listed
+    assert the_draft(wsw_home)["answers"] == {
+        "case-ref": "Ref two",
+        "supervision-date": "2026-12-01",
+    }
+
+
+def test_an_unknown_control_names_the_known_ones(wsw_home: Path) -> None:
+    outcome, screen = typed_walk(["", ":bcak", ":save"])
+    assert "Unknown command :bcak. Commands: :back, :edit, :help, :save, :skip." in screen
+    assert outcome.status == "saved"
+
+
+def test_edit_takes_the_answer_from_the_editor(wsw_home: Path) -> None:
+    def editor(initial: str) -> str:
+        assert initial == ""
+        return "Written in the editor\nsecond line\n"
+
+    outcome, screen = typed_walk(["", *CONTEXT, ":edit"], editor=editor)
+    assert outcome.status == "interrupted"  # the input ended at the next question
+    assert "Who did it come from" in screen
+    answers = the_draft(wsw_home)["answers"]
+    assert answers["information"] == "Written in the editor\nsecond line"
+
+
+def test_a_multi_line_answer_cut_off_is_kept_as_pending(wsw_home: Path) -> None:
+    outcome, _ = typed_walk(["", *CONTEXT, "The first line of something important"])
+    assert outcome.status == "interrupted"
+    pending = the_draft(wsw_home)["meta"]["pending"]
+    assert pending == {"question": "information", "text": "The first line of something important"}
+
+
+def test_declared_people_stay_in_the_draft_and_the_note_uses_roles(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    lines = ["Jayden Thompson = Child A", "not a declaration", "Kelly Thompson = Mother", "",
+             "Jayden - new information", "2026-12-01", "1", "3",
+             "Kelly said Jayden's teacher rang her on 07700 900123.", ""]  # fmt: skip
+    _, screen = typed_walk(lines)
+    assert "Write each person as: Name = Role" in screen
+    draft = the_draft(wsw_home)
+    assert draft["meta"]["people"] == [
+        {"name": "Jayden Thompson", "role": "Child A"},
+        {"name": "Kelly Thompson", "role": "Mother"},
+    ]
+    # Render the draft's answers with a complete set, as a preview would, and check the note.
+    full = yaml.safe_load((DATA / "answers-full.yaml").read_text(encoding="utf-8"))
+    full["answers"]["information"] = draft["answers"]["information"]
+    full["answers"]["case-ref"] = "Jayden - new information"
+    full["meta"]["people"] = draft["meta"]["people"]
+    answers = write(tmp_path / "answers.yaml", yaml.safe_dump(full, default_flow_style=False))
+    target = tmp_path / "note.md"
+    result = wsw("render", str(answers), "-o", str(target))
+    assert result.code == 0, result.err
+    note = target.read_text(encoding="utf-8")
+    assert "Mother said Child A's teacher" in note
+    assert "Jayden" not in note and "Kelly" not in note and "Thompson" not in note
+    strict = wsw("render", str(answers), "-o", str(tmp_path / "s.md"), "--strict")
+    assert strict.code == 1
+    assert "phone" in strict.err and "07700" not in strict.err
+    assert not (tmp_path / "s.md").exists()
+
+
+def test_the_preview_offers_write_back_and_save(tmp_path: Path) -> None:
+    """At the end of a typed walk: the preview, then back to a stage, then write."""
+    from wsw.walk.engine import GoToStage, Preview, SaveDraft, WriteNote
+
+    screen = io.StringIO()
+    preview = Preview("# A note\n\nBody text.", [("context", "Context"), ("what", "What?")])
+    for typed, expected in (("1\n", WriteNote()), ("3\n", SaveDraft()),
+                            ("4\n2\n2\n", GoToStage("what"))):  # fmt: skip
+        asker = TerminalAsker(console=Console(file=screen, width=80), stdin=io.StringIO(typed))
+        assert asker.preview(preview) == expected
+    assert "Type 1, 2 or 3." in screen.getvalue()
+    assert "Body text." in screen.getvalue()
