@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from helpers import Result, Runner, builtin
 
 _SESSION_HOME: list[str] = []

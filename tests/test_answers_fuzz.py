@@ -5,10 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from helpers import builtin_library, session_from_answers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import builtin_library, session_from_answers
 from wsw.errors import WswError
 from wsw.packs.library import Library
 from wsw.reflection import drafts

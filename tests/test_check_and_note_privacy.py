@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from helpers import DATA, Runner, builtin_library, session_from_answers, write
-
 from wsw.note.redaction import redacted, scan_note
 from wsw.privacy import Person
 from wsw.privacy.people import parse_declaration, people_from, read_people

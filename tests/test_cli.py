@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL_PACK, Runner, write
 
+from helpers import MINIMAL_PACK, Runner, write
 from wsw import __version__
 from wsw.cli.app import app
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL_PACK, Runner, builtin_library, load_library, write
 from markdown_it import MarkdownIt
 
+from helpers import MINIMAL_PACK, Runner, builtin_library, load_library, write
 from wsw.errors import PackError
 
 SCENARIOS = [s.id for s in builtin_library().scenarios]

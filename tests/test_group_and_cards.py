@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from helpers import WSW, Runner, builtin_library, default_interrupts, terminal_env
 from markdown_it import MarkdownIt
 
+from helpers import WSW, Runner, builtin_library, default_interrupts, terminal_env
 from wsw.terminal.group import GroupAsker, contribution
 
 PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"

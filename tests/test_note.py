@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import DATA, load_library, session_from_answers
 from markdown_it import MarkdownIt
 
+from helpers import DATA, load_library, session_from_answers
 from wsw.infra.paths import builtin_packs_dir
 from wsw.note.html import to_html
 from wsw.note.markdown import NoteInfo, build_markdown

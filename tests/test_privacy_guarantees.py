@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from helpers import DATA, Runner, session, write
 
 MARKER = "QXMARKERQX"

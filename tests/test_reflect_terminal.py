@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+
 from helpers import WSW, default_interrupts, terminal_env
 
 PROMPT = r"\r\n> $"

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import yaml
+
 from helpers import DATA, Runner, write
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL_PACK, write
 
+from helpers import MINIMAL_PACK, write
 from wsw.catalogue import cache
 from wsw.catalogue import load as catalogue_load
 from wsw.catalogue.load import load_catalogue

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import DATA, builtin_library
 
+from helpers import DATA, builtin_library
 from wsw.packs.schema import json_schema
 
 REQUIRED_THEMES = {

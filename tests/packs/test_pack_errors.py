@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL_PACK, Runner, load_library, write
 
+from helpers import MINIMAL_PACK, Runner, load_library, write
 from wsw.errors import PackError
 
 

@@ -6,10 +6,10 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from helpers import MINIMAL_PACK
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import MINIMAL_PACK
 from wsw.packs.loader import load_pack
 from wsw.packs.marks import format_loc
 from wsw.packs.yamlfile import YamlProblems, read_yaml

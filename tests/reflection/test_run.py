@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import DATA, builtin
 from rich.console import Console
 
+from helpers import DATA, builtin
 from wsw.packs.questions import Value, choices_for
 from wsw.privacy.pseudonyms import Person
 from wsw.reflection import drafts, run

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import DATA, MINIMAL_PACK, Runner, builtin_library, write
 
+from helpers import DATA, MINIMAL_PACK, Runner, builtin_library, write
 from wsw.suggest import Suggester, distinct_themes
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from helpers import DATA, Runner, builtin, write
 from rich.console import Console
 
+from helpers import DATA, Runner, builtin, write
 from wsw.reflection import run
 from wsw.terminal.asker import TerminalAsker
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import builtin_library
 
+from helpers import builtin_library
 from wsw.packs.library import Library
 from wsw.suggest.engine import Suggester
 from wsw.walk.engine import Back, Skip, Stop, drive

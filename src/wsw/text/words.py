@@ -49,23 +49,35 @@ def stem(word: str) -> str:
     w = word.replace("'", "")
     if len(w) <= 3 or w.isdigit():
         return w
-    cut = False
-    if w.endswith(("ies", "ied")):
-        w = w[:-3] + "i"
-    elif w.endswith("ing") and len(w) >= 5 and _has_vowel(w[:-3]):
-        w, cut = w[:-3], True
-    elif w.endswith("ed") and not w.endswith("eed") and len(w) >= 4 and _has_vowel(w[:-2]):
-        w, cut = w[:-2], True
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if cut and len(w) > 2 and w[-1] == w[-2] and w[-1] not in _VOWELS + "lsz":
-        w = w[:-1]
-    elif cut and len(w) <= 3 and w[-1] not in _VOWELS + "wxy" and w[-2] in _VOWELS:
-        w += "e"  # "mov(ing)" -> "move", "us(ing)" -> "use", "not(ed)" -> "note"
+    w, cut = _strip_ending(w)
+    if cut:
+        w = _mend_cut(w)
     if w.endswith("y") and len(w) > 3:
         w = w[:-1] + "i"
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
+    return w
+
+
+def _strip_ending(w: str) -> tuple[str, bool]:
+    """The word without a plural, past or -ing ending; True when -ing or -ed was cut."""
+    if w.endswith(("ies", "ied")):
+        return w[:-3] + "i", False
+    if w.endswith("ing") and len(w) >= 5 and _has_vowel(w[:-3]):
+        return w[:-3], True
+    if w.endswith("ed") and not w.endswith("eed") and len(w) >= 4 and _has_vowel(w[:-2]):
+        return w[:-2], True
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1], False
+    return w, False
+
+
+def _mend_cut(w: str) -> str:
+    """After -ing or -ed: "stopp" -> "stop", "mov" -> "move", "not" -> "note"."""
+    if len(w) > 2 and w[-1] == w[-2] and w[-1] not in _VOWELS + "lsz":
+        return w[:-1]
+    if len(w) <= 3 and w[-1] not in _VOWELS + "wxy" and w[-2] in _VOWELS:
+        return w + "e"
     return w
 
 
