@@ -76,7 +76,7 @@ def test_a_note_uses_roles_and_reports_what_is_left() -> None:
     hidden = report.summary(show_text=False)
     assert all("03/06/2019" not in line and "Thompson" not in line for line in hidden)
     assert any("03/06/2019" in line for line in report.summary(show_text=True))
-    assert session.answers["information"].startswith("Kelly")  # the draft keeps what was typed
+    assert str(session.answers["information"]).startswith("Kelly")  # the draft keeps what was typed
 
 
 def test_dates_that_are_not_dates_of_birth_do_not_block_a_note() -> None:

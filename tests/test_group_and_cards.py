@@ -15,7 +15,7 @@ from wsw.terminal.group import GroupAsker, contribution
 PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str) -> pexpect.spawn[str]:
     env = terminal_env(home)
     child = pexpect.spawn(WSW, ["group", *args], env=env, encoding="utf-8",
                           dimensions=(24, 80), timeout=60,
@@ -26,7 +26,7 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
     return child
 
 
-def send(child: pexpect.spawn, text: str, prompt: str = PROMPT) -> None:
+def send(child: pexpect.spawn[str], text: str, prompt: str = PROMPT) -> None:
     child.expect(prompt)
     child.sendline(text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -28,7 +29,7 @@ def small_library() -> Library:
     return load_library([core, DATA / "golden-points.yaml"], builtin=False, user=False, env=False)
 
 
-def full_session(library: Library, **changes: object) -> Session:
+def full_session(library: Library, **changes: Any) -> Session:
     session = session_from_answers(library, None, DATA / "answers-full.yaml")
     session.answers.update(changes)
     return session

@@ -24,7 +24,7 @@ MORE = r"\r\n  $"
 
 def spawn(
     home: Path, *args: str, env: dict[str, str] | None = None, people: tuple[str, ...] = ()
-) -> pexpect.spawn:
+) -> pexpect.spawn[str]:
     """Start `wsw reflect`; a new reflection first asks who to pseudonymise (none by default)."""
     environment = terminal_env(home, **(env or {}))
     child = pexpect.spawn(WSW, ["reflect", *args], env=environment, encoding="utf-8",
@@ -40,12 +40,12 @@ def spawn(
     return child
 
 
-def say(child: pexpect.spawn, text: str) -> None:
+def say(child: pexpect.spawn[str], text: str) -> None:
     child.expect(PROMPT)
     child.sendline(text)
 
 
-def say_lines(child: pexpect.spawn, *lines: str) -> None:
+def say_lines(child: pexpect.spawn[str], *lines: str) -> None:
     child.expect(PROMPT)
     for line in lines:
         child.sendline(line)
@@ -58,14 +58,14 @@ def drafts(home: Path) -> list[dict[str, object]]:
     return [json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))]
 
 
-def context(child: pexpect.spawn) -> None:
+def context(child: pexpect.spawn[str]) -> None:
     say(child, "Child A - new partner")
     say(child, "2026-12-01")
     say(child, "1")
     say(child, "2")
 
 
-def what(child: pexpect.spawn) -> None:
+def what(child: pexpect.spawn[str]) -> None:
     say_lines(child, "Mum's new partner moved in last month.",
               "The police check shows a conviction for assaulting an ex-partner.")  # fmt: skip
     say(child, "police")
@@ -81,7 +81,7 @@ SO_WHAT_TEXT = ["before", "meaning", "other children", "safety now", "future ris
                 "daily life", "child's voice"]  # fmt: skip
 
 
-def so_what(child: pexpect.spawn) -> None:
+def so_what(child: pexpect.spawn[str]) -> None:
     for text in SO_WHAT_TEXT:
         say_lines(child, text)
     say(child, "n")  # seen alone
@@ -93,7 +93,7 @@ def so_what(child: pexpect.spawn) -> None:
     say_lines(child, "Violence in the home")
 
 
-def then_what(child: pexpect.spawn) -> None:
+def then_what(child: pexpect.spawn[str]) -> None:
     say_lines(child, "Letter", "Referral")
     say_lines(child, "Refer and tell the court")
     say_lines(child, "Refer to LA | FCA | 2026-11-25")
@@ -172,6 +172,7 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
             say(child, reply)
     child.expect(PROMPT)
     time.sleep(0.2)
+    assert child.pid is not None
     os.kill(child.pid, signal.SIGKILL)
     child.expect(pexpect.EOF)
     (draft,) = drafts(home)

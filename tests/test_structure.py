@@ -69,8 +69,8 @@ def imports_of(path: Path, module: str | None = None) -> set[str]:
             if base.split(".")[0] == "wsw":
                 found.add(base)
                 found.update(f"{base}.{a.name}" for a in node.names)
-        for child in ast.iter_child_nodes(node):
-            visit(child)
+        for inner in ast.iter_child_nodes(node):
+            visit(inner)
 
     visit(ast.parse(path.read_text(encoding="utf-8")))
     return found

@@ -17,6 +17,7 @@ from rich.console import Console
 
 from helpers import DATA, Runner, builtin, write
 from wsw.reflection import run
+from wsw.reflection.notes import NoteTarget
 from wsw.terminal.asker import TerminalAsker
 
 
@@ -31,7 +32,7 @@ def typed_walk(
         editor=editor,
     )
     reflection = run.begin(builtin(), "individual", "wsw reflect --resume")
-    finish = run.Finish(None if target is None else run.NoteTarget(target))
+    finish = run.Finish(None if target is None else NoteTarget(target))
     return run.run_walk(reflection, asker, finish), screen.getvalue()
 
 
