@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Result, Runner, builtin
+from helpers import WARM_CACHE, Result, Runner, warm
 
 _SESSION_HOME: list[str] = []
 
@@ -38,8 +38,19 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def warm_cache() -> Path:
     """A catalogue cache of the built-in packs, built once, for tests to start warm."""
-    builtin()  # loads with the session home's cache: fills it
-    return Path(os.environ["WSW_HOME"]) / "cache"
+    from wsw.catalogue.load import load_catalogue
+
+    session_home = _SESSION_HOME[0]
+    was = os.environ.get("WSW_HOME")
+    os.environ["WSW_HOME"] = session_home
+    try:
+        load_catalogue()  # as a command loads it: fills the session home's cache
+    finally:
+        if was is not None:
+            os.environ["WSW_HOME"] = was
+    cache = Path(session_home) / "cache"
+    WARM_CACHE.append(cache)
+    return cache
 
 
 @pytest.fixture(autouse=True)
@@ -56,11 +67,8 @@ def wsw_home(
     # Beside the test's own tmp_path, not in it: a test may expect tmp_path to hold only its files.
     home = tmp_path_factory.mktemp("wsw-home")
     if request.node.get_closest_marker("cold") is None:
-        source: Path = request.getfixturevalue("warm_cache")
-        (home / "cache").mkdir(mode=0o700)
-        home.chmod(0o700)
-        for pickled in source.glob("library-*.pickle"):
-            shutil.copy2(pickled, home / "cache" / pickled.name)
+        request.getfixturevalue("warm_cache")
+        warm(home)
     monkeypatch.setenv("WSW_HOME", str(home))
     monkeypatch.delenv("WSW_PACKS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

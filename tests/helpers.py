@@ -4,6 +4,7 @@ in-process CLI result, and starting the real `wsw` in a pseudo-terminal."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sys
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from wsw.packs.library import Library
 from wsw.walk.session import Session
 
 DATA = Path(__file__).parent / "data"
+WARM_CACHE: list[Path] = []  # the session's filled cache folder, once conftest has made it
 WSW = str(Path(sys.executable).parent / "wsw")
 
 
@@ -60,8 +62,19 @@ def default_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def warm(home: Path) -> Path:
+    """Give a wsw home the built-in packs' cache, as a machine that has run wsw before has."""
+    (home / "cache").mkdir(parents=True, mode=0o700, exist_ok=True)
+    home.chmod(0o700)
+    for folder in WARM_CACHE:
+        for pickled in folder.glob("library-*.pickle"):
+            shutil.copy2(pickled, home / "cache" / pickled.name)
+    return home
+
+
 def terminal_env(home: Path, **extra: str) -> dict[str, str]:
-    """The environment for a real `wsw` in a pseudo-terminal: its own home, no colour."""
+    """The environment for a real `wsw` in a pseudo-terminal: its own warm home, no colour."""
+    warm(home)
     env = {**os.environ, "WSW_HOME": str(home), "NO_COLOR": "1", "TERM": "dumb",
            "COLUMNS": "80", "LINES": "24", **extra}  # fmt: skip
     env.pop("WSW_PACKS", None)
