@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 from wsw.catalogue.model import Catalogue
 from wsw.errors import WswError
@@ -35,46 +35,49 @@ from wsw.walk.session import Session
 Status = Literal["written", "saved", "shown", "interrupted"]
 
 
-class DraftStore(Protocol):
-    """Where a reflection in progress is kept. `persistent` False: nowhere (a demo)."""
+@dataclass(frozen=True)
+class Snapshot:
+    """What a draft keeps: the answers so far, the people declared, a half-typed answer."""
 
-    ident: str
-    persistent: bool
-
-    def save(
-        self,
-        session: Session,
-        people: list[Person],
-        pending: Pending | None = None,
-        target: Path | None = None,
-    ) -> None: ...
-
-    def discard(self) -> None: ...
+    session: Session
+    people: list[Person]
+    pending: Pending | None = None
 
 
-class FileDrafts:
-    """A draft file in wsw's drafts folder, rewritten whole after every change."""
+class DraftStore:
+    """Where a reflection in progress is kept. This base keeps it nowhere."""
 
-    persistent = True
+    persistent = False
 
     def __init__(self, ident: str, created: str = "") -> None:
         self.ident = ident
         self.created = created
 
-    def save(
-        self,
-        session: Session,
-        people: list[Person],
-        pending: Pending | None = None,
-        target: Path | None = None,
-    ) -> None:
+    def save(self, snapshot: Snapshot, target: Path | None = None) -> None:
+        return None
+
+    def discard(self) -> None:
+        return None
+
+
+class NullDrafts(DraftStore):
+    """No draft at all: for demos, where nothing is real and nothing is kept."""
+
+
+class FileDrafts(DraftStore):
+    """A draft file in wsw's drafts folder, rewritten whole after every change."""
+
+    persistent = True
+
+    def save(self, snapshot: Snapshot, target: Path | None = None) -> None:
+        session = snapshot.session
         draft = drafts.Draft(
             id=self.ident,
             walk=session.walk.id,
             answers=dict(session.answers),
             skipped=sorted(session.skipped),
-            pending=pending,
-            people=list(people),
+            pending=snapshot.pending,
+            people=list(snapshot.people),
             created=self.created,
             title=drafts.title_from(session.walk, session.answers),
         )
@@ -83,27 +86,6 @@ class FileDrafts:
 
     def discard(self) -> None:
         drafts.remove(self.ident)
-
-
-class NullDrafts:
-    """No draft at all: for demos, where nothing is real and nothing is kept."""
-
-    persistent = False
-
-    def __init__(self, ident: str) -> None:
-        self.ident = ident
-
-    def save(
-        self,
-        session: Session,
-        people: list[Person],
-        pending: Pending | None = None,
-        target: Path | None = None,
-    ) -> None:
-        return None
-
-    def discard(self) -> None:
-        return None
 
 
 @dataclass
@@ -115,6 +97,9 @@ class Reflection:
     people: list[Person] | None = None  # None: not declared yet (a new reflection)
     pending: Pending | None = None
     resume_command: str = "wsw reflect --resume"
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.session, self.people or [])
 
 
 @dataclass(frozen=True)
@@ -145,7 +130,7 @@ def begin(catalogue: Catalogue, walk_id: str, resume_command: str) -> Reflection
     session = Session(walk_of(catalogue.library, walk_id), catalogue.library,
                       suggester=catalogue.suggester)  # fmt: skip
     store = FileDrafts(drafts.new_id())
-    store.save(session, [])
+    store.save(Snapshot(session, []))
     return Reflection(session, store, None, None, resume_command)
 
 
@@ -191,7 +176,7 @@ def _keep(reflection: Reflection, asker: Asker) -> None:
     and `:save PATH` can put them somewhere that works.
     """
     try:
-        reflection.store.save(reflection.session, reflection.people or [])
+        reflection.store.save(reflection.snapshot())
     except WswError as exc:
         asker.tell(f"{exc} Your answers are kept here; use :save PATH to save elsewhere.")
 
@@ -244,7 +229,7 @@ def _saved(reflection: Reflection, stop: Stop) -> Outcome:
     if not store.persistent:
         return Outcome("saved", ["Stopped. Nothing was saved."])
     elsewhere = Path(stop.path).expanduser() if stop.path else None
-    store.save(reflection.session, reflection.people or [], target=elsewhere)
+    store.save(reflection.snapshot(), target=elsewhere)
     where = f" to {elsewhere}" if elsewhere else ""
     message = f"Saved draft {store.ident}{where}. Resume with: {_resume(reflection)}"
     return Outcome("saved", [message], elsewhere)
@@ -259,7 +244,7 @@ def _interrupted(reflection: Reflection, pending: Pending | None) -> Outcome:
     if not session.answers and not session.skipped and not pending and not people:
         store.discard()
         return Outcome("interrupted", ["\nStopped before any answer was given; no draft was kept."])
-    store.save(session, people, pending=pending)
+    store.save(Snapshot(session, people, pending))
     return Outcome(
         "interrupted",
         [

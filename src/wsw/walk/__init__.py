@@ -1,1 +1,1 @@
-"""The walk: answer values, conditions, the Session state machine and the engine loop."""
+"""The walk: the Session state machine, its conditions, and the engine loop with its askers."""
