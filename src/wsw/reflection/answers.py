@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wsw.catalogue.model import Catalogue
 from wsw.errors import InputError
 from wsw.packs.library import Library
 from wsw.packs.models import Walk
 from wsw.packs.questions import Answers, BadValue, check_value, choices_for, spec_for
-from wsw.privacy.people import people_from
 from wsw.privacy.pseudonyms import Person
 from wsw.walk.session import Session
 from wsw.walk_ids import DEFAULT_WALK
+
+if TYPE_CHECKING:
+    from wsw.catalogue.model import Catalogue
 
 
 class AnswersError(InputError):
@@ -138,7 +139,11 @@ def walk_of(library: Library, walk_id: str) -> Walk:
 
 
 def people_in(meta: dict[str, Any], source: str) -> list[Person]:
-    return people_from(meta["people"], source) if meta.get("people") else []
+    if not meta.get("people"):
+        return []
+    from wsw.privacy.people import people_from
+
+    return people_from(meta["people"], source)
 
 
 def session_from_file(
