@@ -93,6 +93,7 @@ def test_json_shape_is_exact(wsw: Runner) -> None:
             "score",
             "matched",
             "source",
+            "prompt",
         ]
         assert item["theme"] == item["themes"][0]
         assert item["kind"] in ("learning", "practice")

@@ -67,7 +67,7 @@ def suggest(
     if as_json:
         import json
 
-        fields = ("id", "theme", "themes", "kind", "title", "score", "matched", "source")
+        fields = ("id", "theme", "themes", "kind", "title", "score", "matched", "source", "prompt")
         payload = {"suggestions": [{k: getattr(s, k) for k in fields} for s in results]}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return

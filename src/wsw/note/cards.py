@@ -7,6 +7,7 @@ its themes (the stage with a `choices_from: themes` question), or else the first
 
 from __future__ import annotations
 
+from wsw.note.markdown import point_markdown
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import Walk
 from wsw.text.markdown import escape
@@ -38,7 +39,11 @@ def build_cards(
     title = f"# {escape(walk.title)}: prompts and learning"
     if theme:
         title += f" on {escape(library.themes[theme].title.lower())}"
-    parts = [title, "Printed from wsw. Each point names the document and section it comes from."]
+    parts = [
+        title,
+        "Printed from wsw. Each point names the document and section it comes from; what "
+        "follows \u201cwsw suggests\u201d is wsw's own, not the document's.",
+    ]
     for s in stages:
         parts.append(f"## {escape(s.title)}")
         if s.intro:
@@ -58,12 +63,6 @@ def build_cards(
                 if not group:
                     continue
                 lines = [f"#### {escape(library.themes[theme_id].title)}"]
-                for ref in group:
-                    kind = "Practice point" if ref.kind == "practice" else "Learning point"
-                    p = ref.point
-                    lines.append(
-                        f"- **{escape(p.title)}** ({kind}). {escape(p.text)} "
-                        f"_Source: {escape(library.cite(p.source))}._"
-                    )
+                lines.extend(point_markdown(ref, library) for ref in group)
                 parts.append("\n\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
     return "\n\n".join(parts) + "\n"

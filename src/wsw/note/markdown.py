@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wsw import __version__
+from wsw.packs.library import Library, PointRef
 from wsw.packs.models import Question
 from wsw.packs.questions import spec_for
 from wsw.text.markdown import date_words, escape
@@ -41,6 +42,27 @@ class NoteInfo:
 
     date: dt.date
     packs: dict[str, str]
+
+
+OWN_SUGGESTION = "wsw suggests (not from the source):"
+OWN_REMINDER = "wsw's own reminder, not from the source"
+
+
+def point_markdown(ref: PointRef, library: Library) -> str:
+    """A point as one list item: the cited finding, its source, then wsw's own suggestion.
+
+    The suggestion comes after the citation and is labelled, so a supervisor never reads
+    wsw's advice as the document's.
+    """
+    p = ref.point
+    kind = "Practice point" if ref.kind == "practice" else "Learning point"
+    line = (
+        f"- **{escape(p.title)}** ({kind}). {escape(p.text)} "
+        f"_Source: {escape(library.cite_point(p))}._"
+    )
+    if p.prompt:
+        line += f" **{OWN_SUGGESTION}** {escape(p.prompt)}"
+    return line
 
 
 class NoteBuilder:
@@ -147,7 +169,8 @@ class NoteBuilder:
                 if r.kind == "practice" or r.id in seen:
                     continue
                 seen.append(r.id)
-                lines.append(f"- {escape(r.text)}")
+                origin = f"Source: {r.source}" if r.source else OWN_REMINDER
+                lines.append(f"- {escape(r.text)} _({escape(origin)})_")
         if not lines:
             return ""
         return "\n\n**Checks and reminders that applied**\n\n" + "\n".join(lines)
@@ -162,13 +185,7 @@ class NoteBuilder:
         points = [lib.point_by_id[p] for p in self.session.learning() if p in lib.point_by_id]
         if chosen:
             points = [p for p in points if set(p.point.themes) & set(chosen)]
-        for ref in points[:LEARNING_LIMIT]:
-            p = ref.point
-            kind = "Practice point" if ref.kind == "practice" else "Learning point"
-            lines.append(
-                f"- **{escape(p.title)}** ({kind}). {escape(p.text)} "
-                f"_Source: {escape(lib.cite(p.source))}._"
-            )
+        lines.extend(point_markdown(ref, lib) for ref in points[:LEARNING_LIMIT])
         if len(lines) <= 1:
             lines.append("_No learning from the packs was matched to this information._")
         return "\n\n".join(lines[:1]) + ("\n\n" + "\n".join(lines[1:]) if lines[1:] else "")

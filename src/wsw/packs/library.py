@@ -91,6 +91,11 @@ class Library:
     def pack(self, pack_id: str) -> LoadedPack | None:
         return next((p for p in self.packs if p.pack.id == pack_id), None)
 
+    def cite_point(self, point: Point) -> str:
+        """A point's citation, with the date of the policy it states where it gives one."""
+        as_of = f" (as at {point.as_of})" if point.as_of else ""
+        return self.cite(point.source) + as_of
+
     def cite(self, ref: SourceRef) -> str:
         """A short human citation: document, year, section and page."""
         source = self.sources.get(ref.document)

@@ -159,8 +159,25 @@ class Point(Model):
         list[Id], Field(min_length=1, description="The first theme is the point's primary theme.")
     ]
     title: Text
-    text: Text
+    text: Annotated[
+        Text,
+        Field(description="What the source says, and only that, in our own words: it is cited."),
+    ]
     source: SourceRef
+    prompt: Annotated[
+        Text | None,
+        Field(
+            description="wsw's own suggestion of what to do with the finding, shown apart from "
+            "the cited text and marked as wsw's, never the source's."
+        ),
+    ] = None
+    as_of: Annotated[
+        Text | None,
+        Field(
+            description="For policy or guidance that can change: when the source said it "
+            "(e.g. 'June 2021'), shown beside the citation."
+        ),
+    ] = None
     age_bands: list[AgeBand] | None = None
     figures: list[Text] = field(default_factory=list)
     triggers: Triggers = field(default_factory=list)

@@ -51,6 +51,7 @@ class Suggestion:
     text: str
     figures: list[str]
     pack: str
+    prompt: str | None = None  # wsw's own suggestion, never the source's
 
 
 def _weight(pattern: Pattern) -> float:
@@ -214,10 +215,11 @@ class Suggester:
             title=p.title,
             score=round(score, 2),
             matched=_drop_contained(matched),
-            source=self.library.cite(p.source),
+            source=self.library.cite_point(p),
             text=p.text,
             figures=list(p.figures),
             pack=ref.pack,
+            prompt=p.prompt,
         )
 
 

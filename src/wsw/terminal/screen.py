@@ -82,8 +82,8 @@ class Screen:
                 lines.append("\n")
             lines.append(f"• {NOTICE_LABELS[r.kind]}: ", style="bold")
             lines.append(r.text.strip())
-            if r.source:
-                lines.append(f"\n  ({r.source})", style="dim")
+            origin = r.source or "wsw's own reminder, not from the source"
+            lines.append(f"\n  ({origin})", style="dim")
         self.panel(lines, "Reminders")
 
     def learning(self, step: Step) -> None:

@@ -77,7 +77,16 @@ def _suggestion_block(s: Suggestion, library: Library) -> Padding:
     why = ", ".join(f"“{m}”" for m in s.matched[:6])
     parts.append(_indent(Text(f"Why: {why}", style="dim")))
     parts.append(_indent(Text(f"Source: {s.source}", style="dim")))
+    if s.prompt:
+        parts.append(_indent(_own_suggestion(s.prompt)))
     return Padding(Group(*parts), (0, 0, 1, 0), expand=False)
+
+
+OWN = "wsw suggests (not from the source): "
+
+
+def _own_suggestion(prompt: str) -> Text:
+    return Text.assemble((OWN, "bold"), prompt)
 
 
 def pack_rows(library: Library) -> list[dict[str, Any]]:
@@ -168,11 +177,12 @@ def _point_lines(points: Iterable[tuple[str, Point]], library: Library) -> list[
         if len(p.themes) > 1:
             also = ", ".join(_theme_title(library, t) for t in p.themes[1:])
             out.append(_indent(Text(f"Also: {also}", style="dim")))
-        out.append(
-            Padding(
-                Text(f"Source: {library.cite(p.source)}", style="dim"), (0, 0, 1, 2), expand=False
-            )
-        )
+        source = Text(f"Source: {library.cite_point(p)}", style="dim")
+        if p.prompt:
+            out.append(_indent(source))
+            out.append(Padding(_own_suggestion(p.prompt), (0, 0, 1, 2), expand=False))
+        else:
+            out.append(Padding(source, (0, 0, 1, 2), expand=False))
     return out
 
 
