@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -189,3 +190,25 @@ def test_a_baby_brings_in_the_infant_questions(library: Library) -> None:
     older = {q.id for _, q in session(library, FULL).visible()}
     assert {"infant-sleep", "infant-care", "infant-crying"} <= infant
     assert not {"infant-sleep", "infant-care", "infant-crying"} & older
+
+
+def test_a_check_can_name_stages_in_several_walks(tmp_path: Path) -> None:
+    """A check listing stages of both walks reaches both (and an unknown stage is an error)."""
+    from helpers import MINIMAL_PACK, load_library, write
+    from wsw.errors import PackError
+
+    pack = MINIMAL_PACK + (
+        "checks:\n"
+        "  - id: team.check\n"
+        "    text: A check for both walks.\n"
+        "    stage: then-what\n"
+        "    stages: [group-options]\n"
+    )
+    write(tmp_path / "packs" / "team.yaml", pack)
+    library = load_library([tmp_path / "packs"], user=False, env=False)
+    for walk, stage in (("individual", "then-what"), ("group", "group-options")):
+        s = Session(library.walks[walk], library)
+        assert "team.check" in [r.id for r in s.reminders(stage)]
+    write(tmp_path / "packs" / "team.yaml", pack.replace("[group-options]", "[group-optoins]"))
+    with pytest.raises(PackError, match="unknown walk stage 'group-optoins'"):
+        load_library([tmp_path / "packs"], user=False, env=False)

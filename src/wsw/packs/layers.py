@@ -292,6 +292,7 @@ def _part_references(
             check_all((*loc, "themes"), model.themes, themes, "theme")
             if model.stage:
                 check((*loc, "stage"), model.stage, stages, "walk stage")
+            check_all((*loc, "stages"), model.stages, stages, "walk stage")
         elif isinstance(model, Resource | Scenario):
             check_all((*loc, "themes"), model.themes, themes, "theme")
         elif isinstance(model, CaseStudy):

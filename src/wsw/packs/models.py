@@ -199,9 +199,19 @@ class Check(Model):
     text: Text
     help: str | None = None
     themes: list[Id] = field(default_factory=list)
-    stage: Id | None = None
+    stage: Annotated[Id | None, Field(description="The walk stage where it is shown.")] = None
+    stages: Annotated[
+        list[Id],
+        Field(
+            description="Further stages where it is shown, in any walk (e.g. the individual "
+            "walk's `then-what` and the group walk's `group-options`)."
+        ),
+    ] = field(default_factory=list)
     when: Condition | None = None
     source: SourceRef | None = None
+
+    def shown_at(self, stage_id: str) -> bool:
+        return stage_id == self.stage or stage_id in self.stages
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -268,7 +268,7 @@ class Session:
                 yield Notice(r.id, r.text, "reminder", self._cite(r.source))
         for kind, checks in (("escalation", lib.escalation_questions), ("check", lib.checks)):
             for c in checks:
-                if c.stage == stage_id and holds(c.when, facts):
+                if c.shown_at(stage_id) and holds(c.when, facts):
                     yield Notice(c.id, c.text, kind, self._cite(c.source))
         for ref in lib.points:
             p = ref.point
