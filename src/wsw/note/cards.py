@@ -65,4 +65,17 @@ def build_cards(
                 lines = [f"#### {escape(library.themes[theme_id].title)}"]
                 lines.extend(point_markdown(ref, library) for ref in group)
                 parts.append("\n\n".join(lines[:1]) + "\n\n" + "\n".join(lines[1:]))
+    if stage is None:
+        parts.extend(_figures(library, theme))
     return "\n\n".join(parts) + "\n"
+
+
+def _figures(library: Library, theme: str | None) -> list[str]:
+    """The data tables (on the theme, if one is given) and what their figures are."""
+    from wsw.note.figures import about_figures, table_markdown
+
+    tables = [t for t in library.tables.values() if theme is None or theme in t.themes]
+    if not tables:
+        return []
+    blocks = ["## Figures", *(table_markdown(t, library) for t in tables)]
+    return blocks + about_figures([t.source.document for t in tables], library)

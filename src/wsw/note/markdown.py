@@ -15,7 +15,7 @@ from typing import Any
 
 from wsw import __version__
 from wsw.packs.library import Library, PointRef
-from wsw.packs.models import Question
+from wsw.packs.models import Point, Question
 from wsw.packs.questions import spec_for
 from wsw.text.markdown import date_words, escape
 from wsw.walk.session import Session
@@ -185,10 +185,22 @@ class NoteBuilder:
         points = [lib.point_by_id[p] for p in self.session.learning() if p in lib.point_by_id]
         if chosen:
             points = [p for p in points if set(p.point.themes) & set(chosen)]
-        lines.extend(point_markdown(ref, lib) for ref in points[:LEARNING_LIMIT])
+        shown = points[:LEARNING_LIMIT]
+        lines.extend(point_markdown(ref, lib) for ref in shown)
         if len(lines) <= 1:
             lines.append("_No learning from the packs was matched to this information._")
-        return "\n\n".join(lines[:1]) + ("\n\n" + "\n".join(lines[1:]) if lines[1:] else "")
+        body = "\n\n".join(lines[:1]) + ("\n\n" + "\n".join(lines[1:]) if lines[1:] else "")
+        return body + self._figures([ref.point for ref in shown])
+
+    def _figures(self, points: list[Point]) -> str:
+        """The tables the learning's figures come from, and what those figures are."""
+        from wsw.note.figures import about_figures, figure_documents, table_markdown, tables_of
+
+        lib = self.session.library
+        ages = self.session.facts().age_bands
+        blocks = [table_markdown(t, lib, ages) for t in tables_of(points, lib)]
+        blocks += about_figures(figure_documents(points), lib)
+        return "".join(f"\n\n{block}" for block in blocks)
 
 
 def build_markdown(session: Session, info: NoteInfo) -> str:

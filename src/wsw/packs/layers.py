@@ -19,6 +19,7 @@ from wsw.packs.models import (
     CaseStudy,
     Check,
     Condition,
+    DataTable,
     Model,
     Point,
     Question,
@@ -180,6 +181,7 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
                 "checks",
                 "resources",
                 "case_studies",
+                "tables",
                 "scenarios",
             ):
                 for i, item in enumerate(getattr(c, key)):
@@ -288,12 +290,13 @@ def _part_references(
             check_all((*loc, "themes"), model.themes, themes, "theme")
             check_all((*loc, "stages"), model.stages, stages, "walk stage")
             check_all((*loc, "resources"), model.resources, items, "resource")
+            check_all((*loc, "tables"), model.tables, items, "data table")
         elif isinstance(model, Check):
             check_all((*loc, "themes"), model.themes, themes, "theme")
             if model.stage:
                 check((*loc, "stage"), model.stage, stages, "walk stage")
             check_all((*loc, "stages"), model.stages, stages, "walk stage")
-        elif isinstance(model, Resource | Scenario):
+        elif isinstance(model, Resource | Scenario | DataTable):
             check_all((*loc, "themes"), model.themes, themes, "theme")
         elif isinstance(model, CaseStudy):
             check_all((*loc, "themes"), model.themes, themes, "theme")

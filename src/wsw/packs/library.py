@@ -15,6 +15,7 @@ from wsw.packs.models import (
     CaseStudy,
     Check,
     Content,
+    DataTable,
     Pack,
     Point,
     Resource,
@@ -72,6 +73,7 @@ class Library:
         self.checks: list[Check] = []
         self.resources: dict[str, Resource] = {}
         self.case_studies: list[CaseStudy] = []
+        self.tables: dict[str, DataTable] = {}
         self.walks: dict[str, Walk] = {}
         self.scenarios: list[Scenario] = []
         for loaded in packs:
@@ -84,6 +86,7 @@ class Library:
             self.checks.extend(pack.checks)
             self.resources.update((r.id, r) for r in pack.resources)
             self.case_studies.extend(pack.case_studies)
+            self.tables.update((t.id, t) for t in pack.tables)
             self.walks.update((w.id, w) for w in pack.walks)
             self.scenarios.extend(pack.scenarios)
         self.point_by_id = {ref.point.id: ref for ref in self.points}

@@ -69,6 +69,13 @@ class Source(Model):
     year: Annotated[int, Field(ge=1900, le=2100)]
     authors: str | None = None
     url: Annotated[str | None, Field(description="Public link, where there is one.")] = None
+    about_figures: Annotated[
+        Text | None,
+        Field(
+            description="What the document's figures are and are not (what was counted, of "
+            "what population, what they cannot show): shown wherever one of its figures is."
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -185,6 +192,9 @@ class Point(Model):
         list[Id], Field(description="Walk stages at which this point is shown as a reminder.")
     ] = field(default_factory=list)
     resources: list[Id] = field(default_factory=list)
+    tables: Annotated[list[Id], Field(description="Data tables the point's figures come from.")] = (
+        field(default_factory=list)
+    )
 
     @property
     def primary_theme(self) -> str:
@@ -212,6 +222,37 @@ class Check(Model):
 
     def shown_at(self, stage_id: str) -> bool:
         return stage_id == self.stage or stage_id in self.stages
+
+
+@dataclass(frozen=True, kw_only=True)
+class TableRow(Model):
+    """One row of a data table: its cells as published, and the ages it is about, if any."""
+
+    cells: Annotated[list[str], Field(min_length=1)]
+    age_bands: list[AgeBand] | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataTable(Model):
+    """A table of figures carried whole, as the document publishes it (errors and all)."""
+
+    id: Id
+    title: Text
+    columns: Annotated[list[Text], Field(min_length=1)]
+    rows: Annotated[list[TableRow], Field(min_length=1)]
+    notes: Annotated[
+        list[Text],
+        Field(description="What the table counts, and anything that does not add up as printed."),
+    ] = field(default_factory=list)
+    themes: list[Id] = field(default_factory=list)
+    source: SourceRef
+
+    def __post_init__(self) -> None:
+        for n, row in enumerate(self.rows, 1):
+            if len(row.cells) != len(self.columns):
+                raise ValueError(
+                    f"row {n} has {len(row.cells)} cells; the table has {len(self.columns)} columns"
+                )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -399,6 +440,7 @@ class Content(Model):
     checks: list[Check] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
     case_studies: list[CaseStudy] = field(default_factory=list)
+    tables: list[DataTable] = field(default_factory=list)
     walks: list[Walk] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=list)
 

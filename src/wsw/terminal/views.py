@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wsw.packs.library import Library, LoadedPack
-from wsw.packs.models import Point, Walk
+from wsw.packs.models import DataTable, Point, Walk
 from wsw.packs.questions import choices_for
 from wsw.reflection.drafts import Draft
 from wsw.suggest import Suggestion, distinct_themes
@@ -66,6 +66,12 @@ def _print_suggestions(console: Console, results: list[Suggestion], library: Lib
         console.rule(Text(_theme_title(library, theme), style="bold"), align="left")
         for s in (r for r in results if r.theme == theme):
             console.print(_suggestion_block(s, library))
+    shown = [library.point_by_id[s.id].point for s in results if s.id in library.point_by_id]
+    for doc in dict.fromkeys(p.source.document for p in shown if p.figures or p.tables):
+        source = library.sources.get(doc)
+        if source is not None and source.about_figures:
+            name = source.short_title or source.title
+            console.print(Text(f"About the figures from {name}: {source.about_figures}"))
 
 
 def _suggestion_block(s: Suggestion, library: Library) -> Padding:
@@ -201,6 +207,8 @@ def _print_pack(console: Console, loaded: LoadedPack, library: Library) -> None:
     for source in p.sources:
         url = f" {source.url}" if source.url else ""
         console.print(Text(f"Source: {source.title}. {source.publisher}, {source.year}.{url}"))
+        if source.about_figures:
+            console.print(_indent(Text(f"About its figures: {source.about_figures}", style="dim")))
     if p.themes:
         console.rule(Text("Themes", style="bold"), align="left")
         for theme in p.themes:
@@ -218,7 +226,24 @@ def _print_pack(console: Console, loaded: LoadedPack, library: Library) -> None:
         console.print()
         console.rule(Text(_theme_title(library, theme_id), style="bold"), align="left")
         console.print(*_point_lines(by_theme[theme_id], library))
+    _print_tables(p.tables, library, console)
     _print_rest(loaded, library, console)
+
+
+def _print_tables(tables: Iterable[DataTable], library: Library, console: Console) -> None:
+    """Each data table as a table, with its notes and source."""
+    for t in tables:
+        console.print()
+        console.print(Text(t.title, style="bold"))  # above, not as the title: it would wrap
+        table = Table(expand=False)
+        for column in t.columns:
+            table.add_column(Text(column))
+        for row in t.rows:
+            table.add_row(*(Text(c) for c in row.cells))
+        console.print(table)
+        for note in t.notes:
+            console.print(_indent(Text(note, style="italic")))
+        console.print(_indent(Text(f"Source: {library.cite(t.source)}", style="dim")))
 
 
 def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
