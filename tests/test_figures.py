@@ -81,5 +81,5 @@ def test_packs_show_prints_tables_and_suggest_json_carries_the_prompt(
     assert (
         rows["golden.figures"]["prompt"] == "A fictional suggestion of wsw's own, for tests only."
     )
-    text = wsw("--packs", str(packs), "suggest", "-n", "200", "Mum's new partner moved in").out
+    text = wsw("--packs", str(packs), "suggest", "-n", "200", info).out
     assert "About the figures from Fictional study: Counts of fictional cases" in text
