@@ -72,9 +72,8 @@ def test_packs_show_prints_tables_and_suggest_json_carries_the_prompt(
     assert shown.code == 0, shown.err
     assert "Table 1: Fictional cases by age" in shown.out and "6 and over" in shown.out
     assert "wsw suggests (not from the source): A fictional suggestion" in shown.out
-    found = wsw(
-        "--packs", str(packs), "suggest", "--json", "-n", "200", "Mum's new partner moved in"
-    )
+    info = "Mum's new partner moved in"
+    found = wsw("--packs", str(packs), "suggest", "--json", "-n", "200", info)
     import json
 
     rows = {r["id"]: r for r in json.loads(found.out)["suggestions"]}
