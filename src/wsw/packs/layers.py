@@ -229,7 +229,9 @@ def _scenario_problems(
     part: Part, index: int, scenario: Scenario, walks: dict[str, Walk], themes: set[str]
 ) -> list[Problem]:
     """A scenario's answers must fit its walk: known question ids, values of the right type."""
-    from wsw.packs.questions import BadValue, check_value, choices_for
+    import datetime as dt
+
+    from wsw.packs.questions import BadValue, check_value, choices_for, with_dates_resolved
 
     loc: Loc = ("scenarios", index)
     walk = walks.get(scenario.walk)
@@ -250,7 +252,10 @@ def _scenario_problems(
             problems.append(part.marks.problem((*loc, "answers", qid), message))
             continue
         try:
-            check_value(questions[qid], value, choices_for(questions[qid], {t: t for t in themes}))
+            resolved = with_dates_resolved(questions[qid], value, dt.date.today())
+            check_value(
+                questions[qid], resolved, choices_for(questions[qid], {t: t for t in themes})
+            )
         except BadValue as exc:
             problems.append(part.marks.problem((*loc, "answers", qid), f"the example answer {exc}"))
     for key in scenario.teaching_notes:

@@ -84,6 +84,36 @@ def parse_action(line: str, today: dt.date | None = None) -> Action:
     return {"action": parts[0], "owner": owner, "due": due}
 
 
+_RELATIVE = re.compile(r"today(?:\s*([+-])\s*(\d{1,3}))?")
+
+
+def relative_date(value: Any, today: dt.date) -> Any:
+    """`today`, `today+3` or `today-2` as an ISO date; anything else unchanged.
+
+    Scenarios write their dates this way, so a demo's dates fall around the day it is run.
+    """
+    match = _RELATIVE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        return value
+    sign, days = match.groups()
+    offset = int(days or 0) * (-1 if sign == "-" else 1)
+    return (today + dt.timedelta(days=offset)).isoformat()
+
+
+def with_dates_resolved(question: Question, value: Any, today: dt.date) -> Any:
+    """A scenario's example answer with its relative dates (its own, or actions' due dates)."""
+    if question.type == "date":
+        return relative_date(value, today)
+    if question.type == "actions" and isinstance(value, list):
+        return [
+            {**item, "due": relative_date(item.get("due"), today)}
+            if isinstance(item, dict) and "due" in item
+            else item
+            for item in value
+        ]
+    return value
+
+
 def _choice(raw: str, choices: Sequence[Choice]) -> str:
     text = raw.strip()
     if text.isdigit() and 1 <= int(text) <= len(choices):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from wsw.errors import InputError, did_you_mean
 from wsw.packs.library import Library
 from wsw.packs.models import Scenario
-from wsw.packs.questions import Answers, check_value
+from wsw.packs.questions import Answers, check_value, with_dates_resolved
 from wsw.walk.session import Session
 
 
@@ -20,13 +22,15 @@ def find_scenario(library: Library, scenario_id: str) -> Scenario:
     )
 
 
-def example_answers(session: Session, scenario: Scenario) -> Answers:
-    """The scenario's answers as checked values (dates as ISO strings, and so on).
+def example_answers(session: Session, scenario: Scenario, today: dt.date | None = None) -> Answers:
+    """The scenario's answers as checked values, its relative dates counted from today.
 
     Pack validation has checked them already, so a BadValue here is a bug, not bad input.
     """
+    day = today or dt.date.today()
     out: Answers = {}
     for qid, value in scenario.answers.items():
         question = session.question(qid)
-        out[qid] = check_value(question, value, session.choices(question))
+        resolved = with_dates_resolved(question, value, day)
+        out[qid] = check_value(question, resolved, session.choices(question))
     return out
