@@ -38,7 +38,7 @@ scenarios:
         ("today - 1", "2027-02-28"),
         ("2026-11-19", "2026-11-19"),
         ("tomorrow", "tomorrow"),
-    ],  # fmt: skip
+    ],
 )
 def test_relative_dates(written: str, expected: str) -> None:
     assert relative_date(written, DAY) == expected
