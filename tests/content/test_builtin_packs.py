@@ -49,10 +49,12 @@ def test_every_point_cites_a_declared_document(library) -> None:  # type: ignore
 
 @pytest.mark.parametrize("table", sorted((DATA / "coverage").glob("*.yaml")), ids=lambda p: p.stem)
 def test_coverage_table_traces_every_learning_point(table: Path, library) -> None:  # type: ignore[no-untyped-def]
-    """Each learning point of the document is carried by pack entries citing that section."""
+    """Each learning point (and data table) of the document is carried by pack entries citing
+    that section."""
     data = yaml.safe_load(table.read_text(encoding="utf-8"))
     by_id = {ref.point.id: ref.point for ref in library.points}
     by_id.update({c.id: c for c in library.case_studies})
+    by_id.update(library.tables)
     assert len(data["entries"]) >= 10
     for entry in data["entries"]:
         assert entry["points"], entry
