@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from wsw.catalogue.load import load_catalogue
 from wsw.catalogue.model import Catalogue
@@ -97,7 +98,7 @@ learning_points:
 """
 
 
-def load_library(extra: list[Path] | None = None, **options: bool) -> Library:
+def load_library(extra: list[Path] | None = None, **options: Any) -> Library:
     """The library of `load_catalogue` (packs checked and layered as a command sees them)."""
     return load_catalogue(extra, **options).library
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from helpers import MINIMAL_PACK, write
+from helpers import MINIMAL_PACK, Runner, write
 from wsw.catalogue import cache
 from wsw.catalogue import load as catalogue_load
 from wsw.catalogue.load import load_catalogue
@@ -94,3 +95,59 @@ def test_a_cache_from_other_code_is_not_used(
     models = copy / "packs" / "models.py"
     models.write_text(models.read_text() + "\n# a new field somewhere\n")
     assert cache.key_for(targets) not in (None, before)
+
+
+class _Planted:
+    """A pickle that would run code when loaded: what another local user could plant."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (str(self.marker), "w"))  # opening for writing creates the marker
+
+
+def _plant(wsw_home: Path, marker: Path) -> Path:
+    import pickle
+
+    load_catalogue()
+    (stored,) = cache_files(wsw_home)
+    stored.write_bytes(pickle.dumps(_Planted(marker)))
+    return stored
+
+
+def test_a_cache_file_others_could_write_is_never_unpickled(wsw_home: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "marker"
+    stored = _plant(wsw_home, marker)
+    stored.chmod(0o666)
+    notices: list[str] = []
+    catalogue = load_catalogue(notices=notices)
+    assert not marker.exists()
+    assert "core" in [p.pack.id for p in catalogue.library.packs]
+    assert notices and "was not written by you alone" in notices[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs root to chown")
+def test_a_cache_file_of_another_user_is_never_unpickled(wsw_home: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "marker"
+    stored = _plant(wsw_home, marker)
+    os.chown(stored, 65534, 65534)
+    notices: list[str] = []
+    load_catalogue(notices=notices)
+    assert not marker.exists() and notices
+
+
+def test_a_cache_folder_others_can_write_is_made_private_and_emptied(
+    wsw_home: Path, tmp_path: Path, wsw: Runner
+) -> None:
+    marker = tmp_path / "marker"
+    _plant(wsw_home, marker)
+    folder = wsw_home / "cache"
+    folder.chmod(0o777)
+    result = wsw("packs", "list")
+    assert result.code == 0
+    assert not marker.exists()
+    assert "could be written by other users; it is now private again" in result.err
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    assert cache_files(wsw_home) == []  # nothing planted is kept; the next run fills it
+    assert "was not used" not in wsw("packs", "list").err

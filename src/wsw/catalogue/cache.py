@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from wsw import __version__
 from wsw.catalogue.model import Catalogue
@@ -63,12 +66,64 @@ def _path(key: str) -> Path:
     return paths.cache_dir() / f"{PREFIX}{key}{SUFFIX}"
 
 
-def load(key: str) -> Catalogue | None:
-    path = _path(key)
+class Untrusted(Exception):
+    """The cache could have been written by someone else; the message says why."""
+
+
+def _check_folder(folder: Path) -> None:
+    """The cache folder must be this user's and theirs alone (git's safe.directory rule).
+
+    A folder of ours that others can write to is made private again; one that is not ours,
+    or is a symbolic link, is not used at all.
+    """
     try:
-        with path.open("rb") as handle:
-            catalogue = pickle.load(handle)
+        info = os.lstat(folder)
     except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise Untrusted(f"{folder} is not a plain folder")
+    if _owner() is not None and info.st_uid != _owner():
+        raise Untrusted(f"{folder} belongs to another user")
+    if info.st_mode & 0o022:
+        os.chmod(folder, 0o700)
+        for leftover in folder.glob(f"{PREFIX}*{SUFFIX}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()  # anyone could have written these while it was open
+        raise Untrusted(f"{folder} could be written by other users; it is now private again")
+
+
+def _owner() -> int | None:
+    return os.getuid() if hasattr(os, "getuid") else None
+
+
+def _open_trusted(path: Path) -> BinaryIO:
+    """Open a cache file only if it is this user's own, writable by no one else.
+
+    The checks are made on the open file, so it cannot be swapped between check and read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    info = os.fstat(fd)
+    owner = _owner()
+    if (owner is not None and info.st_uid != owner) or info.st_mode & 0o022:
+        os.close(fd)
+        raise Untrusted(f"{path} was not written by you alone")
+    return os.fdopen(fd, "rb")
+
+
+def load(key: str) -> Catalogue | None:
+    """The cached catalogue, or None: missing, damaged, from other code, or not trusted.
+
+    Unpickling runs code named in the file, so only a file this user wrote, in a folder only
+    they can write, is ever read. Raises Untrusted (after refusing) so the caller can say so.
+    """
+    path = _path(key)
+    _check_folder(path.parent)
+    try:
+        with _open_trusted(path) as handle:
+            catalogue = pickle.load(handle)
+    except (FileNotFoundError, Untrusted) as exc:
+        if isinstance(exc, Untrusted):
+            raise
         return None
     except Exception:  # a damaged or incompatible cache is never fatal: rebuild it
         with contextlib.suppress(OSError):

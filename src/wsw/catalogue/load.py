@@ -15,19 +15,29 @@ def load_catalogue(
     builtin: bool = True,
     user: bool = True,
     env: bool = True,
+    notices: list[str] | None = None,
 ) -> Catalogue:
-    """Every pack wsw should see, checked and indexed. Raises PackError listing all problems."""
+    """Every pack wsw should see, checked and indexed. Raises PackError listing all problems.
+
+    `notices` collects what the person should know (a cache folder that was not safe).
+    """
     targets, problems = pack_targets(extra_dirs, builtin=builtin, user=user, env=env)
     if problems:
         return Catalogue.build(build_library(targets, problems))
     from wsw.catalogue import cache
 
     key = cache.key_for(targets)
-    with collector.paused():
-        cached = cache.load(key) if key else None
+    trusted = True
+    try:
+        with collector.paused():
+            cached = cache.load(key) if key else None
+    except cache.Untrusted as exc:
+        trusted, cached = False, None
+        if notices is not None:
+            notices.append(f"The library cache was not used: {exc}.")
     if cached is not None:
         return cached
     catalogue = Catalogue.build(build_library(targets))
-    if key:
+    if key and trusted:
         cache.store(key, catalogue)
     return catalogue

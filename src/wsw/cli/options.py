@@ -23,7 +23,10 @@ class Settings:
         from wsw.catalogue.load import load_catalogue
         from wsw.infra import collector
 
-        catalogue = load_catalogue(self.packs)
+        notices: list[str] = []
+        catalogue = load_catalogue(self.packs, notices=notices)
+        for notice in notices:
+            say(notice)
         collector.settle()
         return catalogue
 
