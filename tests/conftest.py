@@ -40,15 +40,17 @@ def warm_cache() -> Path:
     """A catalogue cache of the built-in packs, built once, for tests to start warm."""
     from wsw.catalogue.load import load_catalogue
 
-    session_home = _SESSION_HOME[0]
+    # A home of its own, which nothing else loads into (a load with other packs would
+    # replace the cache file with its own).
+    source_home = Path(_SESSION_HOME[0]) / "warm"
     was = os.environ.get("WSW_HOME")
-    os.environ["WSW_HOME"] = session_home
+    os.environ["WSW_HOME"] = str(source_home)
     try:
-        load_catalogue()  # as a command loads it: fills the session home's cache
+        load_catalogue()  # as a command loads it
     finally:
         if was is not None:
             os.environ["WSW_HOME"] = was
-    cache = Path(session_home) / "cache"
+    cache = source_home / "cache"
     WARM_CACHE.append(cache)
     return cache
 

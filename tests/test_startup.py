@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import DATA
 
 PROBE = """
@@ -43,6 +45,7 @@ def test_help_and_version_load_nothing_but_the_command_line(wsw_home: Path) -> N
         assert not {"pydantic", "yaml", "wsw.packs", "wsw.reflection.run"} & modules, flag
 
 
+@pytest.mark.cold  # the first render must find no cache
 def test_render_from_the_cache_never_imports_pydantic(wsw_home: Path, tmp_path: Path) -> None:
     answers = str(DATA / "answers-full.yaml")
     first = imported_by(wsw_home, "render", answers, "-o", str(tmp_path / "a.md"))
@@ -65,3 +68,15 @@ def test_the_terminal_asker_loads_markdown_only_for_the_preview() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "markdown_it" not in result.stdout
+
+
+def test_wsw_switches_core_dumps_off() -> None:
+    """A crash (or Ctrl-\\) must not write answers to a core file."""
+    code = (
+        "import resource, sys; from wsw.main import main; main(['--version']); "
+        "print(resource.getrlimit(resource.RLIMIT_CORE))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "(0, 0)"

@@ -7,6 +7,7 @@ from ids, field names and file positions only.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 
@@ -25,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     import os
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _no_core_dumps()
     # Start-up only builds long-lived objects: the collector waits until the library is
     # loaded (`wsw.infra.collector.settle`), and is put back as it was when the command ends.
     was_collecting = gc.isenabled()
@@ -36,6 +38,16 @@ def main(argv: list[str] | None = None) -> int:
             # Frozen objects are skipped by the collection the interpreter makes at exit.
             gc.freeze()
             gc.enable()
+
+
+def _no_core_dumps() -> None:
+    """A crash must not write what was typed to disk: no core dump for this process."""
+    try:
+        import resource
+    except ImportError:  # not on Windows, which writes no core files by default
+        return
+    with contextlib.suppress(ValueError, OSError):  # a limit we may not lower: go on
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _run(argv: list[str] | None) -> int:

@@ -132,3 +132,13 @@ def test_the_preview_offers_write_back_and_save(tmp_path: Path) -> None:
         assert asker.preview(preview) == expected
     assert "Type 1, 2 or 3." in screen.getvalue()
     assert "Body text." in screen.getvalue()
+
+
+def test_escape_codes_and_control_characters_are_never_stored(wsw_home: Path) -> None:
+    """Arrow keys at a prompt without a line editor send escape codes; they are dropped."""
+    typed = ["", "Child A tset\x1b[D\x1b[DX", "2026-12-01", "1", "2",
+             "Said \x07\x1b]52;c;ZXZpbA==\x07 this\u202e", "", ":save"]  # fmt: skip
+    typed_walk(typed)
+    answers = the_draft(wsw_home)["answers"]
+    assert answers["case-ref"] == "Child A tsetX"
+    assert answers["information"] == "Said  this"

@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from wsw.packs.questions import Value, spec_for
+from wsw.text.markdown import strip_controls
 from wsw.walk.session import Step
 
 NOTICE_LABELS = {
@@ -136,4 +137,4 @@ class Screen:
         line = self.stdin.readline()
         if line == "":
             raise EOFError
-        return line.rstrip("\r\n")
+        return strip_controls(line.rstrip("\r\n"))

@@ -15,6 +15,24 @@ _LEADING_MARK = re.compile(r"^(\s*)([-+=])")
 _LEADING_NUMBER = re.compile(r"^(\s*\d+)([.)])")
 
 
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI sequences: arrow keys, colours, clear screen
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC sequences (titles, clipboard writes)
+    r"|\x1b[@-_]?"  # any other escape
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # controls, bidi overrides
+)
+
+
+def strip_controls(text: str) -> str:
+    """Text without terminal escape sequences, control or bidirectional-override characters.
+
+    What someone types is stored as text: an arrow key's escape code or a pasted control
+    character would otherwise be saved, and later replayed to a terminal or hidden in a note.
+    Tabs and line breaks are kept.
+    """
+    return _CONTROL.sub("", text)
+
+
 def escape(text: str) -> str:
     """User text as Markdown that shows exactly what was typed and cannot add structure."""
     text = _SPECIAL.sub(r"\\\1", text.replace("\\", "\\\\"))
