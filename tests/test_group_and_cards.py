@@ -52,6 +52,8 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     send(child, ":list", ADD)
     child.expect("Clarifying questions and what the presenter answered")
     send(child, "", ADD)
+    send(child, "4")  # has anyone else passed it on: not known
+    send(child, "y")  # a decision the presenter disagrees with
     child.expect("Learning that may bear on this")
     send(child, "")  # keep the suggested themes
     send(child, "He may be hit at home", ADD)
@@ -60,6 +62,8 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     child.expect("He may be hit at home")  # contributions kept when going back
     send(child, "", ADD)
     for contributions in (["Plays out after school"],
+                          ["Not known tonight"],
+                          ["Likely to be hit again"],
                           ["An accident at school", "Someone at home hurts him"],
                           ["Escalate to the service manager"]):  # fmt: skip
         for item in contributions:
@@ -69,6 +73,8 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     child.sendline("We will escalate today.")
     child.expect(MORE)
     child.sendline("")
+    send(child, "1")  # referral: s47
+    send(child, "The presenter, with the SM, today")
     child.expect(PROMPT)
     child.sendline("Escalate to SM | FCA | 2026-12-01")
     child.expect(MORE)
