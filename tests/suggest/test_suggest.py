@@ -147,3 +147,27 @@ def test_empty_information_is_a_usage_error(wsw: Runner) -> None:
     result = wsw("suggest", "   ")
     assert result.code == 2
     assert "empty" in result.err
+
+
+def test_a_point_about_one_context_comes_up_only_on_its_own_words(tmp_path: Path) -> None:
+    """A pandemic finding must not fill the list for every baby: only its own triggers count."""
+    from helpers import load_library
+    from wsw.suggest.engine import Suggester
+
+    pack = MINIMAL_PACK.replace(
+        "    triggers: [packed lunch]\n",
+        ("    triggers: [packed lunch]\n    own_triggers_only: true\n"),
+    )
+    write(tmp_path / "packs" / "team.yaml", pack)
+    suggester = Suggester(load_library([tmp_path / "packs"], user=False, env=False))
+    neglect_only = "The children are hungry and unwashed; the house is filthy with no food."
+    assert "team.one" not in [s.id for s in suggester.suggest(neglect_only, limit=None)]
+    with_its_words = neglect_only + " No packed lunch again."
+    assert "team.one" in [s.id for s in suggester.suggest(with_its_words, limit=None)]
+
+
+def test_covid_findings_need_pandemic_words(suggester: Suggester) -> None:
+    baby = "10 week old baby with a bruise to the cheek; mum on a video call said he rolled."
+    assert not [s for s in suggester.suggest(baby, limit=None) if "covid" in s.id]
+    pandemic = "Since lockdown the baby has not been seen by the health visitor."
+    assert [s for s in suggester.suggest(pandemic, limit=20) if "covid" in s.id]

@@ -188,6 +188,13 @@ class Point(Model):
     age_bands: list[AgeBand] | None = None
     figures: list[Text] = field(default_factory=list)
     triggers: Triggers = field(default_factory=list)
+    own_triggers_only: Annotated[
+        bool,
+        Field(
+            description="Suggest this point only when one of its own triggers matches, not "
+            "whenever its theme does (for learning about one context, such as the pandemic)."
+        ),
+    ] = False
     stages: Annotated[
         list[Id], Field(description="Walk stages at which this point is shown as a reminder.")
     ] = field(default_factory=list)

@@ -152,6 +152,8 @@ class Suggester:
                 candidates.update(self._by_theme.get(theme, ()))
         scored: list[tuple[float, int, list[str]]] = []
         for i in candidates:
+            if i not in hits.points and self.points[i].point.own_triggers_only:
+                continue  # about one context only: its own words must be there
             score, matched = self._score(self.points[i], hits, strength, stated, inferred, i)
             # One shared word is chance ("arrived"); two or more begin to say something.
             if i in similar and (matched or len(shared[i]) >= 2):
