@@ -332,3 +332,11 @@ def _value_for(kind: str, qid: str) -> Value:
         first = choices_for(question, themes)[0].value
         return first if kind == "choice" else [first]
     return values[kind]
+
+
+def test_group_ctrl_c_while_editing_a_contribution_keeps_them_all(wsw_home: Path) -> None:
+    reflection = begin("group")
+    typed = "\nChild C\n2\nInformation\n\nFirst\nSecond\n:edit 1\n"  # input ends mid-edit
+    outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
+    assert outcome.status == "interrupted"
+    assert the_draft(wsw_home)["meta"]["pending"]["text"] == "First\nSecond"

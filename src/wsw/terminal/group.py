@@ -109,11 +109,10 @@ class GroupAsker(TerminalAsker):
         self._items = items
         self._show_captured(step, items)
         while True:
-            try:
-                line = self.screen.read("+ ")
+            try:  # Ctrl-C anywhere here, `:edit N` included, keeps what was captured
+                reply = self._handle(step, self.screen.read("+ ").strip(), items)
             except (KeyboardInterrupt, EOFError):
                 raise Interrupted(step.question.id, "\n".join(items)) from None
-            reply = self._handle(step, line.strip(), items)
             if reply is not None:
                 return reply
 
