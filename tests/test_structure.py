@@ -145,6 +145,19 @@ def test_every_import_points_down_the_layers() -> None:
     assert upward == []
 
 
+def test_no_function_is_too_complex_to_follow() -> None:
+    """Cyclomatic complexity (radon's count) of 20 at most, for every function and method."""
+    from radon.complexity import cc_visit
+
+    over = [
+        f"{path.relative_to(SRC)}:{block.lineno} {block.name} ({block.complexity})"
+        for path in sorted((SRC / "wsw").rglob("*.py"))
+        for block in cc_visit(path.read_text(encoding="utf-8"))
+        if block.complexity > 20
+    ]
+    assert over == []
+
+
 def test_the_checker_sees_function_level_imports_and_skips_type_checking(tmp_path: Path) -> None:
     source = tmp_path / "probe.py"
     source.write_text(

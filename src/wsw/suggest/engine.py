@@ -140,20 +140,10 @@ class Suggester:
         hits = self._match(folded, tokens)
         stated = [b for b in AGE_BANDS if b in (age_bands or ())]
         inferred = [b for b in infer_age_bands(text) if b not in stated]
-        strength = {theme: sum(words.values()) for theme, words in hits.themes.items()}
-        for band in stated + inferred:
-            for theme, boost in self._age_boosts.get(band, ()):
-                strength[theme] = strength.get(theme, 0.0) + boost
+        strength = self._strength(hits, [*stated, *inferred])
         similar, shared = self._text_index.query(tokens)
-        # A point that shares a single word with the text and nothing else never scores.
-        candidates = set(hits.points) | {i for i, words in shared.items() if len(words) >= 2}
-        for theme, value in strength.items():
-            if value:
-                candidates.update(self._by_theme.get(theme, ()))
         scored: list[tuple[float, int, list[str]]] = []
-        for i in candidates:
-            if i not in hits.points and self.points[i].point.own_triggers_only:
-                continue  # about one context only: its own words must be there
+        for i in self._candidates(hits, strength, shared):
             score, matched = self._score(self.points[i], hits, strength, stated, inferred, i)
             # One shared word is chance ("arrived"); two or more begin to say something.
             if i in similar and (matched or len(shared[i]) >= 2):
@@ -162,6 +152,26 @@ class Suggester:
             if score >= MIN_SCORE and matched:
                 scored.append((score, i, matched))
         return self._rank(scored, limit)
+
+    def _strength(self, hits: _Hits, bands: list[AgeBand]) -> dict[str, float]:
+        """How strongly the text is about each theme: its triggers, plus the packs' age boosts."""
+        strength = {theme: sum(words.values()) for theme, words in hits.themes.items()}
+        for band in bands:
+            for theme, boost in self._age_boosts.get(band, ()):
+                strength[theme] = strength.get(theme, 0.0) + boost
+        return strength
+
+    def _candidates(
+        self, hits: _Hits, strength: dict[str, float], shared: dict[int, list[str]]
+    ) -> set[int]:
+        """The points worth scoring: a theme, their own triggers or two shared words bring them."""
+        # A point that shares a single word with the text and nothing else never scores.
+        found = set(hits.points) | {i for i, words in shared.items() if len(words) >= 2}
+        for theme, value in strength.items():
+            if value:
+                found.update(self._by_theme.get(theme, ()))
+        # A point about one context only (own_triggers_only) needs its own words to be there.
+        return {i for i in found if i in hits.points or not self.points[i].point.own_triggers_only}
 
     def _score(
         self,
