@@ -101,3 +101,35 @@ def test_figures_and_prose_are_not_copied() -> None:
         [sys.executable, str(tool), str(content)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout
+
+
+# Sentence openings that give advice. A learning point's cited text reports what a document
+# found; advice of wsw's own belongs in its `prompt`, shown as wsw's (practice points may
+# carry the document's own practice points, which are advice).
+ADVICE = re.compile(
+    r"(Ask|Check|Consider|Make sure|Find out|Record|Talk to|Speak to|Tell|Use|Include|Keep|"
+    r"Treat|Try|Remember|Do not|Don't|Avoid|Explore|Assess|Share|Challenge|Escalate|Seek)\b"
+)
+
+
+def test_learning_points_report_findings_and_leave_advice_to_the_prompt(library) -> None:  # type: ignore[no-untyped-def]
+    advice = [
+        f"{ref.point.id}: {sentence[:60]}"
+        for ref in library.points
+        if ref.kind == "learning" and ref.pack != "core"
+        for sentence in re.split(r"(?<=[.!?])\s+", ref.point.text)
+        if ADVICE.match(sentence)
+    ]
+    assert advice == []
+
+
+def test_policy_that_can_change_is_dated(library) -> None:  # type: ignore[no-untyped-def]
+    """Statements of Cafcass policy (consent for checks, named guidance) say when they held."""
+    undated = [
+        ref.point.id
+        for ref in library.points
+        if ref.point.source.document == "cafcass-kb-cspr-2020"
+        and re.search(r"\b(consent|Working Together|Handbook|policy)\b", ref.point.text)
+        and not ref.point.as_of
+    ]
+    assert undated == []
