@@ -94,7 +94,9 @@ class Suggester:
         for theme in library.themes.values():
             for band, boost in theme.age_boost.items():
                 self._age_boosts[band].append((theme.id, boost))
-        self._text_index = _TextIndex([f"{r.point.title} {r.point.text}" for r in self.points])
+        # A point is about what its finding and its suggestion speak of: both are indexed.
+        texts = [f"{r.point.title} {r.point.text} {r.point.prompt or ''}" for r in self.points]
+        self._text_index = _TextIndex(texts)
 
     def _add(self, owner: int, triggers: Iterable[str]) -> None:
         for trigger in triggers:
