@@ -145,7 +145,7 @@ class Suggester:
         strength = self._strength(hits, [*stated, *inferred])
         similar, shared = self._text_index.query(tokens)
         scored: list[tuple[float, int, list[str]]] = []
-        for i in self._candidates(hits, strength, shared):
+        for i in self._candidates(hits, strength, shared, stated):
             score, matched = self._score(self.points[i], hits, strength, stated, inferred, i)
             # One shared word is chance ("arrived"); two or more begin to say something.
             if i in similar and (matched or len(shared[i]) >= 2):
@@ -164,16 +164,29 @@ class Suggester:
         return strength
 
     def _candidates(
-        self, hits: _Hits, strength: dict[str, float], shared: dict[int, list[str]]
+        self,
+        hits: _Hits,
+        strength: dict[str, float],
+        shared: dict[int, list[str]],
+        stated: list[AgeBand],
     ) -> set[int]:
-        """The points worth scoring: a theme, their own triggers or two shared words bring them."""
+        """The points worth scoring: a theme, their own triggers or two shared words bring them.
+
+        Never a point for other ages than those the practitioner stated, however it came up,
+        nor a point about one context only (own_triggers_only) without its own words.
+        """
         # A point that shares a single word with the text and nothing else never scores.
         found = set(hits.points) | {i for i, words in shared.items() if len(words) >= 2}
         for theme, value in strength.items():
             if value:
                 found.update(self._by_theme.get(theme, ()))
-        # A point about one context only (own_triggers_only) needs its own words to be there.
-        return {i for i in found if i in hits.points or not self.points[i].point.own_triggers_only}
+        return {i for i in found if self._may_show(i, hits, set(stated))}
+
+    def _may_show(self, index: int, hits: _Hits, stated: set[str]) -> bool:
+        point = self.points[index].point
+        if point.own_triggers_only and index not in hits.points:
+            return False
+        return not (stated and point.age_bands and not stated & set(point.age_bands))
 
     def _score(
         self,
