@@ -133,3 +133,22 @@ def test_policy_that_can_change_is_dated(library) -> None:  # type: ignore[no-un
         and not ref.point.as_of
     ]
     assert undated == []
+
+
+def test_the_briefings_data_tables_are_whole(library) -> None:  # type: ignore[no-untyped-def]
+    """The rows and columns reviewers found missing are there, and ages are tagged."""
+    tables = library.tables
+    labels = {tid: {row.cells[0] for row in t.rows} for tid, t in tables.items()}
+    assert {"Overt filicide", "Covert filicide", "Severe persistent cruelty"} <= labels[
+        "scr-2017-19.table-1"
+    ]
+    assert {"Accident", "Other"} <= labels["scr-2017-19.table-2"]
+    assert any(label.startswith("Medical") for label in labels["scr-2017-19.table-2"])
+    assert any("exploitation" in label.lower() for label in labels["scr-2017-19.table-3"])
+    assert any("risk" in label.lower() for label in labels["scr-2017-19.table-3"])
+    columns = " ".join(tables["scr-2017-19.table-6"].columns)
+    assert "11-15" in columns and "16+" in columns
+    tagged = {b for row in tables["scr-2017-19.ages"].rows for b in row.age_bands or []}
+    assert tagged == {"under-1", "1-5", "6-10", "11-15", "16-17"}
+    cited = {t for ref in library.points for t in ref.point.tables}
+    assert set(tables) <= cited  # each table reaches a note through a point that cites it
