@@ -82,3 +82,26 @@ def test_packs_show_prints_tables_and_suggest_json_carries_the_prompt(
     )
     text = wsw("--packs", str(packs), "suggest", "-n", "200", info).out
     assert "About the figures from Fictional study: Counts of fictional cases" in text
+
+
+def test_a_note_shows_the_rows_a_point_cites_and_a_bad_row_is_a_pack_error(
+    tmp_path: Path,
+) -> None:
+    library = golden_library()
+    table = library.tables["golden.table"]
+    text = table_markdown(table, library, [], rows=["6 and over"])
+    assert "| 6 and over | 7 | 58% |" in text and "Under 1" not in text
+    assert "(the rows this learning speaks of)" in text
+    with_age = table_markdown(table, library, ["under-1"], rows=["6 and over"])
+    assert "| Under 1 | 2 | 17% | yes |" in with_age  # the case's own age comes too
+    pack = (
+        (DATA / "golden-points.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "    tables: [golden.table]", '    tables: [{table: golden.table, rows: ["6 and ovr"]}]'
+        )
+    )
+    write(tmp_path / "golden.yaml", pack)
+    with pytest.raises(PackError, match=r"'golden\.table' has no row '6 and ovr'"):
+        load_library([GOLDEN_PACKS[0], tmp_path / "golden.yaml"], builtin=False, user=False,
+                     env=False)  # fmt: skip

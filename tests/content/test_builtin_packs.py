@@ -150,5 +150,5 @@ def test_the_briefings_data_tables_are_whole(library) -> None:  # type: ignore[n
     assert "11-15" in columns and "16+" in columns
     tagged = {b for row in tables["scr-2017-19.ages"].rows for b in row.age_bands or []}
     assert tagged == {"under-1", "1-5", "6-10", "11-15", "16-17"}
-    cited = {t for ref in library.points for t in ref.point.tables}
+    cited = {c.table for ref in library.points for c in ref.point.table_cites}
     assert set(tables) <= cited  # each table reaches a note through a point that cites it

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from wsw.packs.library import Library
-from wsw.packs.models import DataTable, Point
+from wsw.packs.models import DataTable, Point, TableRow
 from wsw.text.markdown import escape
 
 
@@ -18,32 +18,56 @@ def _cell(text: str) -> str:
     return escape(text).replace("\n", " ") or "-"
 
 
-def table_markdown(table: DataTable, library: Library, age_bands: Iterable[str] = ()) -> str:
+def table_markdown(
+    table: DataTable,
+    library: Library,
+    age_bands: Iterable[str] = (),
+    rows: Iterable[str] | None = None,
+) -> str:
     """The table as a Markdown pipe table with its title, notes and source.
 
-    Rows tagged with an age band the case has are marked, so a 1-5 case finds its figures.
+    `rows` (first cells) limits it to the rows a point speaks of, with those for the case's
+    ages; rows tagged with an age band the case has are marked, so a 1-5 case finds its
+    figures. The notes always come whole: they say what the figures count.
     """
     ages = set(age_bands)
-    marked = any(row.age_bands and ages & set(row.age_bands) for row in table.rows)
+    wanted = None if rows is None else set(rows)
+
+    def for_case(row: TableRow) -> bool:
+        return bool(row.age_bands and ages & set(row.age_bands))
+
+    shown = [r for r in table.rows if wanted is None or r.cells[0] in wanted or for_case(r)]
+    marked = any(for_case(row) for row in shown)
     columns = [*table.columns, *(["This case"] if marked else [])]
-    lines = [f"**{escape(table.title)}**", ""]
+    title = escape(table.title) + (" (the rows this learning speaks of)" if wanted else "")
+    lines = [f"**{title}**", ""]
     lines.append("| " + " | ".join(_cell(c) for c in columns) + " |")
     lines.append("| " + " | ".join("---" for _ in columns) + " |")
-    for row in table.rows:
-        cells = [_cell(c) for c in row.cells]
-        if marked:
-            cells.append("yes" if row.age_bands and ages & set(row.age_bands) else "")
+    for row in shown:
+        cells = [_cell(c) for c in row.cells] + (["yes" if for_case(row) else ""] if marked else [])
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines.extend(f"_{escape(note)}_" for note in table.notes)
-    lines.append(f"_Source: {escape(library.cite(table.source))}._")
-    return "\n".join(line for line in lines if line is not None)
+    lines.extend(f"- _{escape(note)}_" for note in table.notes)
+    lines.append(f"- _Source: {escape(library.cite(table.source))}._")
+    return "\n".join(lines)
 
 
-def tables_of(points: Iterable[Point], library: Library) -> list[DataTable]:
-    """The tables the points cite, in order, each once."""
-    ids = dict.fromkeys(t for p in points for t in p.tables)
-    return [library.tables[t] for t in ids if t in library.tables]
+def tables_of(
+    points: Iterable[Point], library: Library
+) -> list[tuple[DataTable, list[str] | None]]:
+    """The tables the points cite, each once, with the rows cited (None: the whole table)."""
+    cited: dict[str, list[str] | None] = {}
+    for point in points:
+        for cite in point.table_cites:
+            if cite.table not in library.tables:
+                continue
+            if not cite.rows or cited.get(cite.table, []) is None:
+                cited[cite.table] = None
+            else:
+                known = cited.setdefault(cite.table, [])
+                assert known is not None
+                known.extend(r for r in cite.rows if r not in known)
+    return [(library.tables[t], rows) for t, rows in cited.items()]
 
 
 def about_figures(documents: Iterable[str], library: Library) -> list[str]:

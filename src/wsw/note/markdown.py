@@ -198,7 +198,7 @@ class NoteBuilder:
 
         lib = self.session.library
         ages = self.session.facts().age_bands
-        blocks = [table_markdown(t, lib, ages) for t in tables_of(points, lib)]
+        blocks = [table_markdown(t, lib, ages, rows) for t, rows in tables_of(points, lib)]
         blocks += about_figures(figure_documents(points), lib)
         return "".join(f"\n\n{block}" for block in blocks)
 

@@ -203,6 +203,7 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
                     question_ids.update(q.id for q in stage.questions)
     if not references:
         return problems
+    rows = _table_rows(packs)
     known_packs = set(pack_ids.at)
     for loaded in packs:
         for i, req in enumerate(loaded.pack.requires):
@@ -222,6 +223,29 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
             )
             for i, scenario in enumerate(part.content.scenarios):
                 problems.extend(_scenario_problems(part, i, scenario, walk_by_id, set(themes.at)))
+            problems.extend(_row_problems(part, rows))
+    return problems
+
+
+def _table_rows(packs: list[LoadedPack]) -> dict[str, set[str]]:
+    """Each data table's rows by their first cell, for checking the rows points cite."""
+    tables = [t for loaded in packs for part in loaded.parts for t in part.content.tables]
+    return {t.id: {row.cells[0] for row in t.rows} for t in tables}
+
+
+def _row_problems(part: Part, rows: dict[str, set[str]]) -> list[Problem]:
+    """Rows a point cites must be rows of the table (named by their first cell)."""
+    problems = []
+    for key in ("learning_points", "practice_points"):
+        for i, point in enumerate(getattr(part.content, key)):
+            for j, cite in enumerate(point.table_cites):
+                for k, row in enumerate(cite.rows):
+                    if cite.table in rows and row not in rows[cite.table]:
+                        hint = did_you_mean(row, rows[cite.table])
+                        message = f"'{cite.table}' has no row '{row}'{hint}"
+                        problems.append(
+                            part.marks.problem((key, i, "tables", j, "rows", k), message)
+                        )
     return problems
 
 
@@ -295,7 +319,13 @@ def _part_references(
             check_all((*loc, "themes"), model.themes, themes, "theme")
             check_all((*loc, "stages"), model.stages, stages, "walk stage")
             check_all((*loc, "resources"), model.resources, items, "resource")
-            check_all((*loc, "tables"), model.tables, items, "data table")
+            for i, cite in enumerate(model.table_cites):
+                where = (
+                    (*loc, "tables", i)
+                    if isinstance(model.tables[i], str)
+                    else (*loc, "tables", i, "table")
+                )
+                check(where, cite.table, items, "data table")
         elif isinstance(model, Check):
             check_all((*loc, "themes"), model.themes, themes, "theme")
             if model.stage:

@@ -158,6 +158,16 @@ class Condition(Model):
 
 
 @dataclass(frozen=True, kw_only=True)
+class TableCite(Model):
+    """Rows of a data table that a point's figures come from, named by their first cell."""
+
+    table: Id
+    rows: Annotated[
+        list[Text], Field(description="The rows' first cells, as in the table; none: every row.")
+    ] = field(default_factory=list)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Point(Model):
     """A learning point or practice point: one message from the reviews."""
 
@@ -199,13 +209,23 @@ class Point(Model):
         list[Id], Field(description="Walk stages at which this point is shown as a reminder.")
     ] = field(default_factory=list)
     resources: list[Id] = field(default_factory=list)
-    tables: Annotated[list[Id], Field(description="Data tables the point's figures come from.")] = (
-        field(default_factory=list)
-    )
+    tables: Annotated[
+        list[Id | TableCite],
+        Field(
+            description="Data tables the point's figures come from: an id for the whole table, "
+            "or {table, rows} for the rows it speaks of (shown in a note; packs show and cards "
+            "show whole tables)."
+        ),
+    ] = field(default_factory=list)
 
     @property
     def primary_theme(self) -> str:
         return self.themes[0]
+
+    @property
+    def table_cites(self) -> list[TableCite]:
+        """Each table cited, as a TableCite (a bare id cites every row)."""
+        return [t if isinstance(t, TableCite) else TableCite(table=t) for t in self.tables]
 
 
 @dataclass(frozen=True, kw_only=True)
