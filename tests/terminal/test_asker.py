@@ -142,3 +142,14 @@ def test_escape_codes_and_control_characters_are_never_stored(wsw_home: Path) ->
     answers = the_draft(wsw_home)["answers"]
     assert answers["case-ref"] == "Child A tsetX"
     assert answers["information"] == "Said  this"
+
+
+def test_the_learning_panel_marks_wsws_suggestions_as_its_own(wsw_home: Path) -> None:
+    typed = ["", *CONTEXT, "Mum's new partner moved in; police check shows assault on an ex.", "",
+             "police", "5", "2019 conviction; moved in October.", "", "1", "PNC record", "",
+             "n", "Does he care for her alone?", "", ":save"]  # fmt: skip
+    _, screen = typed_walk(typed)
+    panel = screen.split("Learning that may bear on this", 1)[1]
+    assert "Source:" in panel
+    source_at = panel.index("Source:")
+    assert panel.index("wsw suggests (not from the source):") > source_at

@@ -98,6 +98,9 @@ class Screen:
             text.append(f"  [{s.theme}]", style="dim")
             why = ", ".join(s.matched[:3])
             text.append(f"\n  Why: {why}\n  Source: {s.source}", style="dim")
+            if s.prompt:
+                text.append("\n  wsw suggests (not from the source): ", style="bold")
+                text.append(s.prompt)
         self.panel(text, "Learning that may bear on this")
 
     def question(self, step: Step, controls: str, hint: str | None) -> None:
