@@ -132,3 +132,13 @@ def test_drafts_commands(wsw_home: Path, wsw: Runner) -> None:
     assert wsw("drafts", "discard", "20261124-0900-abcd").code == 0
     assert not (wsw_home / "data" / "drafts" / "20261124-0900-abcd.json").exists()
     assert "Deleted 1 draft" in wsw("drafts", "discard", "--all").err
+
+
+def test_drafts_are_listed_even_when_a_pack_is_broken(wsw_home: Path, wsw: Runner) -> None:
+    draft = {"answers": {"case-ref": "Child A"}, "meta": {"draft": "20261124-0900-abcd",
+             "walk": "individual", "updated": "2026-11-24T09:00:00"}}  # fmt: skip
+    write(wsw_home / "data" / "drafts" / "20261124-0900-abcd.json", json.dumps(draft))
+    write(wsw_home / "data" / "packs" / "bad.yaml", "schema: 1\nid: bad\n")
+    listed = wsw("drafts", "list")
+    assert listed.code == 0 and "20261124-0900-abcd" in listed.out
+    assert "packs have problems" in listed.err

@@ -76,13 +76,15 @@ def _check_folder(folder: Path) -> None:
     A folder of ours that others can write to is made private again; one that is not ours,
     or is a symbolic link, is not used at all.
     """
+    if _owner() is None:
+        return  # Windows: no owners or mode bits to check; folders follow the user's ACLs
     try:
         info = os.lstat(folder)
     except FileNotFoundError:
         return
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise Untrusted(f"{folder} is not a plain folder")
-    if _owner() is not None and info.st_uid != _owner():
+    if info.st_uid != _owner():
         raise Untrusted(f"{folder} belongs to another user")
     if info.st_mode & 0o022:
         os.chmod(folder, 0o700)
@@ -104,7 +106,7 @@ def _open_trusted(path: Path) -> BinaryIO:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     info = os.fstat(fd)
     owner = _owner()
-    if (owner is not None and info.st_uid != owner) or info.st_mode & 0o022:
+    if owner is not None and (info.st_uid != owner or info.st_mode & 0o022):
         os.close(fd)
         raise Untrusted(f"{path} was not written by you alone")
     return os.fdopen(fd, "rb")

@@ -27,10 +27,17 @@ def drafts_list(ctx: typer.Context) -> None:
         return
     if any(not d.title for d in listing.drafts):
         # Drafts written by hand (or by an older wsw) carry no title: the walk says which
-        # answer is the title, so the packs are needed, and only then.
-        library = settings(ctx).catalogue().library
-        for d in listing.drafts:
-            d.title = d.title or drafts.title_from(library.walks.get(d.walk), d.answers)
+        # answer is the title, so the packs are needed, and only then. Packs with problems
+        # must not stop anyone seeing their drafts.
+        from wsw.errors import PackError
+
+        try:
+            library = settings(ctx).catalogue().library
+        except PackError:
+            say("The packs have problems (see `wsw packs validate`); some titles are not shown.")
+        else:
+            for d in listing.drafts:
+                d.title = d.title or drafts.title_from(library.walks.get(d.walk), d.answers)
     views.print_drafts(listing.drafts)
 
 
