@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import WARM_CACHE, Result, Runner, warm
+from helpers import WARM_CACHE, Result, Runner, builtin, warm
+from wsw.packs.library import Library
 
 _SESSION_HOME: list[str] = []
 
@@ -76,6 +77,12 @@ def wsw_home(
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
     return home
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The built-in packs (no user or WSW_PACKS packs), loaded once for the whole run."""
+    return builtin().library
 
 
 @pytest.fixture(autouse=True)

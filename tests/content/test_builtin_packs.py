@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import DATA, builtin_library
+from helpers import DATA
 from wsw.packs.schema import json_schema
 
 REQUIRED_THEMES = {
@@ -21,11 +21,6 @@ REQUIRED_THEMES = {
     "adolescents-exploitation", "suicide-self-harm", "infants", "hidden-children",
 }  # fmt: skip
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def library():  # type: ignore[no-untyped-def]
-    return builtin_library()
 
 
 def test_the_built_in_packs_load(library) -> None:  # type: ignore[no-untyped-def]

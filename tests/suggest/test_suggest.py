@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import DATA, MINIMAL_PACK, Runner, builtin_library, write
+from helpers import DATA, MINIMAL_PACK, Runner, builtin, write
 from wsw.suggest import Suggester, distinct_themes
 
 
 @pytest.fixture(scope="module")
 def suggester() -> Suggester:
-    return Suggester(builtin_library())
+    return builtin().suggester
 
 
 def first_themes(suggester: Suggester, text: str, n: int = 6) -> list[str]:

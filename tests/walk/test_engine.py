@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 
-from helpers import builtin_library
 from wsw.packs.library import Library
 from wsw.suggest.engine import Suggester
 from wsw.walk.engine import Back, Skip, Stop, drive
@@ -53,11 +52,6 @@ FULL = {
     "situational-supervision": True,
     "supervision-questions": ["Is a s47 referral proportionate?"],
 }
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return builtin_library()
 
 
 def session(library: Library, answers: dict[str, Any] | None = None) -> Session:
