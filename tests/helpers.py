@@ -82,6 +82,19 @@ def terminal_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def team_scenario(answers: str) -> str:
+    """A fictional scenario for MINIMAL_PACK, with `answers` as YAML lines under `answers:`."""
+    return (
+        "scenarios:\n"
+        "  - id: team-scenario\n"
+        "    title: A team scenario (fictional)\n"
+        "    fictional: true\n"
+        "    information: A fictional piece of information.\n"
+        "    themes: [neglect]\n"
+        f"    answers:\n{answers}"
+    )
+
+
 MINIMAL_PACK = """\
 schema: 1
 id: team-pack

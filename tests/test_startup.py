@@ -59,24 +59,25 @@ def undated(note: Path) -> list[str]:
     return [line for line in note.read_text().splitlines() if not line.startswith("date:")]
 
 
+def python_says(code: str) -> str:
+    """The last line a fresh interpreter prints after running `code`."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)  # fmt: skip
+    return result.stdout.strip().splitlines()[-1]
+
+
 def test_the_terminal_asker_loads_markdown_only_for_the_preview() -> None:
-    code = (
+    loaded = python_says(
         "import sys, wsw.terminal.asker; "
         "print(sorted({'markdown_it', 'subprocess'} & set(sys.modules)))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert "markdown_it" not in result.stdout
+    assert "markdown_it" not in loaded
 
 
 def test_wsw_switches_core_dumps_off() -> None:
     """A crash (or Ctrl-\\) must not write answers to a core file."""
-    code = (
+    limit = python_says(
         "import resource, sys; from wsw.main import main; main(['--version']); "
         "print(resource.getrlimit(resource.RLIMIT_CORE))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip().splitlines()[-1] == "(0, 0)"
+    assert limit == "(0, 0)"

@@ -7,27 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINIMAL_PACK, load_library, write
+from helpers import MINIMAL_PACK, load_library, team_scenario, write
 from wsw.errors import PackError
 from wsw.packs.questions import relative_date
 from wsw.reflection.scenarios import example_answers, find_scenario
 from wsw.walk.session import Session
 
 DAY = dt.date(2027, 3, 1)
-SCENARIO = """
-scenarios:
-  - id: team-scenario
-    title: A team scenario (fictional)
-    fictional: true
-    information: A fictional piece of information.
-    themes: [neglect]
-    answers:
-      supervision-date: today+7
-      actions:
-        - {action: Refer, owner: FCA, due: today}
-        - {action: Visit, owner: FCA, due: today+2}
-        - {action: Look back, due: 2027-01-05}
-"""
+SCENARIO = team_scenario(
+    "      supervision-date: today+7\n"
+    "      actions:\n"
+    "        - {action: Refer, owner: FCA, due: today}\n"
+    "        - {action: Visit, owner: FCA, due: today+2}\n"
+    "        - {action: Look back, due: 2027-01-05}\n"
+)
 
 
 @pytest.mark.parametrize(
