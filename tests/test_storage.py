@@ -120,3 +120,18 @@ def test_a_full_disk_loses_nothing_already_saved(
         write_private(target, "the new version", overwrite=True)
     assert target.read_text() == "saved before"
     assert not list(tmp_path.glob(f"{TEMP_PREFIX}*"))
+
+
+def test_force_never_replaces_anything_but_a_regular_file(tmp_path: Path) -> None:
+    import os
+
+    from wsw.infra.storage import WriteRefused, write_private
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target in (pipe, folder):
+        with pytest.raises(WriteRefused, match="not a regular file"):
+            write_private(target, "note", overwrite=True)
+    assert pipe.is_fifo() and folder.is_dir()

@@ -153,3 +153,13 @@ def test_the_learning_panel_marks_wsws_suggestions_as_its_own(wsw_home: Path) ->
     assert "Source:" in panel
     source_at = panel.index("Source:")
     assert panel.index("wsw suggests (not from the source):") > source_at
+
+
+def test_bytes_that_are_not_utf8_do_not_end_the_walk(wsw_home: Path) -> None:
+    from wsw.terminal.screen import _tolerant
+
+    raw = io.TextIOWrapper(io.BytesIO(b"\nChild \xff A\n:save\n"), encoding="utf-8")
+    asker = TerminalAsker(console=Console(file=io.StringIO(), width=80), stdin=_tolerant(raw))
+    reflection = run.begin(builtin(), "individual", "wsw reflect --resume")
+    assert run.run_walk(reflection, asker, run.Finish(None)).status == "saved"
+    assert the_draft(wsw_home)["answers"]["case-ref"] == "Child \ufffd A"

@@ -40,6 +40,9 @@ def write_private(target: Path, content: str | bytes, *, overwrite: bool = False
     """Write `content` to `target` atomically with mode 0600."""
     if target.is_symlink():
         raise WriteRefused(f"{target} is a symbolic link; wsw will not write through it.")
+    if target.exists() and not target.is_file():
+        raise WriteRefused(f"{target} is not a regular file (a folder, device or pipe); choose "
+                           "another path.")  # fmt: skip
     if target.exists() and not overwrite:
         raise WriteRefused(f"{target} already exists; use --force to replace it.")
     folder = target.parent

@@ -138,7 +138,7 @@ def _parse(path: Path) -> Draft:
         if not isinstance(answers, dict) or not isinstance(meta, dict):
             raise TypeError
         return Draft(
-            id=str(meta.get("draft") or path.stem),
+            id=path.stem,  # never from inside the file: an id there could name any path
             walk=str(meta.get("walk", DEFAULT_WALK)),
             answers=answers,
             skipped=[str(s) for s in meta.get("skipped", [])],
@@ -165,10 +165,12 @@ def list_drafts() -> Listing:
     good: list[Draft] = []
     moved: list[Path] = []
     for path in sorted(folder.glob(f"*{DRAFT_SUFFIX}")):
+        if path.is_symlink() or not path.is_file():
+            continue  # a pipe would hang the read; a link could lead anywhere
         try:
             good.append(_parse(path))
         except DraftError:
-            aside = path.with_name(path.name + DAMAGED_SUFFIX)
+            aside = _free_name(path.with_name(path.name + DAMAGED_SUFFIX))
             try:
                 path.rename(aside)
                 moved.append(aside)
@@ -176,6 +178,18 @@ def list_drafts() -> Listing:
                 moved.append(path)
     good.sort(key=lambda d: (d.updated, d.id), reverse=True)
     return Listing(good, moved)
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `path.1`, `path.2` ...: a damaged draft never replaces an earlier one."""
+    candidate, n = path, 0
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{n}")
+    return candidate
+
+
+MIN_PREFIX = 6
 
 
 def find(listing: Listing, draft_id: str | None) -> Draft:
@@ -187,6 +201,11 @@ def find(listing: Listing, draft_id: str | None) -> Draft:
         )
     if draft_id is None:
         return drafts[0]
+    if len(draft_id) < MIN_PREFIX and draft_id not in {d.id for d in drafts}:
+        raise DraftError(
+            f"Give a draft's id, or at least its first {MIN_PREFIX} characters "
+            "(see `wsw drafts list`)."
+        )
     matches = [d for d in drafts if d.id == draft_id] or [
         d for d in drafts if d.id.startswith(draft_id)
     ]

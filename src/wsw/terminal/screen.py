@@ -38,12 +38,24 @@ def has_value(value: Value | None) -> bool:
     return value not in (None, "", [])
 
 
+def _tolerant(stream: TextIO) -> TextIO:
+    """Standard input that turns bytes that are not UTF-8 into \ufffd instead of failing.
+
+    A stray byte (a paste from another program, a terminal in another encoding) must not end
+    the walk with the answer lost.
+    """
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    return stream
+
+
 class Screen:
     """Draws steps and reads lines; `console` and `stdin` can be replaced for tests."""
 
     def __init__(self, console: Console | None = None, stdin: TextIO | None = None) -> None:
         self.console = console or Console(stderr=True, highlight=False)
-        self.stdin = stdin or sys.stdin
+        self.stdin = stdin or _tolerant(sys.stdin)
         self._stage_shown: str | None = None
 
     # -- messages -----------------------------------------------------------------------------

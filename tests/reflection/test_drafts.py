@@ -1,0 +1,50 @@
+"""Drafts on disk: ids from file names only, damaged drafts kept, nothing but files read."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from helpers import Runner, write
+
+
+def _draft(home: Path, name: str, meta: dict[str, object] | None = None) -> Path:
+    data = {"answers": {"case-ref": "Child A"}, "meta": {"walk": "individual", **(meta or {})}}
+    return write(home / "data" / "drafts" / f"{name}.json", json.dumps(data))
+
+
+def test_a_draft_id_inside_the_file_never_names_a_path(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    outside = write(tmp_path / "elsewhere" / "x.json", "keep me")
+    draft = _draft(wsw_home, "20261124-0900-abcd", {"draft": str(outside.with_suffix(""))})
+    result = wsw("drafts", "discard", "20261124-0900-abcd")
+    assert result.code == 0, result.err
+    assert outside.read_text() == "keep me" and not draft.exists()
+
+
+def test_a_short_or_empty_prefix_deletes_nothing(wsw_home: Path, wsw: Runner) -> None:
+    draft = _draft(wsw_home, "20261124-0900-abcd")
+    for prefix in ("", "2"):
+        result = wsw("drafts", "discard", prefix)
+        assert result.code == 2 and "first 6 characters" in result.err
+    assert draft.exists()
+    assert wsw("drafts", "discard", "202611").code == 0 and not draft.exists()
+
+
+def test_a_second_damaged_draft_does_not_replace_the_first(wsw_home: Path, wsw: Runner) -> None:
+    folder = wsw_home / "data" / "drafts"
+    write(folder / "broken.json", "{first")
+    wsw("drafts", "list")
+    write(folder / "broken.json", "{second")
+    wsw("drafts", "list")
+    kept = sorted(p.read_text() for p in folder.glob("broken.json.damaged*"))
+    assert kept == ["{first", "{second"]
+
+
+def test_a_pipe_in_the_drafts_folder_is_not_read(wsw_home: Path, wsw: Runner) -> None:
+    _draft(wsw_home, "20261124-0900-abcd")
+    os.mkfifo(wsw_home / "data" / "drafts" / "pipe.json")
+    listed = wsw("drafts", "list")  # would hang reading the pipe
+    assert listed.code == 0 and "20261124-0900-abcd" in listed.out
