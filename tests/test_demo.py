@@ -48,6 +48,8 @@ def test_every_scenario_plays_through_and_writes_its_note(
     assert " ".join(scenario.information.split()) in plain
     assert "## So what?" in text
     assert not list((wsw_home / "data" / "drafts").glob("*"))
+    checked = wsw("check", str(note))
+    assert checked.code == 0, checked.out  # a note wsw wrote has no identifiers of its own
 
 
 def test_unknown_scenario(wsw: Runner) -> None:

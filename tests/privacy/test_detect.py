@@ -379,3 +379,14 @@ LONG_CHUNKS = ["0", "1", "0 ", "9434765919 ", "a.", "a@", "a" * 70 + "@", "1/", 
 def test_long_texts_complete(chunk: str) -> None:
     text = chunk * (200_000 // len(chunk))
     assert_well_formed(text, find_identifiers(text, ["Jayden Thompson"]))
+
+
+def test_a_future_date_is_never_a_date_of_birth() -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    later = today + dt.timedelta(days=3)
+    assert find_identifiers(f"Next visit {later:%d/%m/%Y}.") == []
+    assert find_identifiers(f"Baby due, to be born {later.day} {later:%B %Y}.") == []
+    assert find_identifiers(f"Reflection note written on {today:%d/%m/%Y}.") == []
+    assert [f.kind for f in find_identifiers(f"DOB {today:%d/%m/%Y}")] == ["date-of-birth"]

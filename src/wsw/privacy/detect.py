@@ -288,8 +288,14 @@ def _numeric_dmy(m: re.Match[str]) -> tuple[str, str, str]:
 def _date_candidate(
     text: str, m: re.Match[str], day: str, month: str, year: str
 ) -> Iterator[_Candidate]:
-    if _as_date(day, month, year) is not None:
-        yield _found("date-of-birth", m, _date_note(text, m.start()))
+    """A date someone could have been born on: never a future one, nor today without a
+    birth word (a note's own date, an action due today)."""
+    date = _as_date(day, month, year)
+    if date is None or date > dt.date.today():
+        return
+    note = _date_note(text, m.start())
+    if note or date < dt.date.today():
+        yield _found("date-of-birth", m, note)
 
 
 def _as_date(day: str, month: str, year: str) -> dt.date | None:
