@@ -73,6 +73,19 @@ def warm(home: Path) -> Path:
     return home
 
 
+def interrupt(child: Any) -> None:
+    """Ctrl-C once the prompt is waiting, as a person presses it.
+
+    A SIGINT that lands in the instant between a prompt being printed and readline starting
+    to wait is only acted on at the next key (Python checks signals between bytecodes), so a
+    test that fires Ctrl-C the moment text appears would hang where a person never would.
+    """
+    import time
+
+    time.sleep(0.2)
+    child.sendintr()
+
+
 def terminal_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment for a real `wsw` in a pseudo-terminal: its own warm home, no colour."""
     warm(home)

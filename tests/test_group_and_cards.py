@@ -9,7 +9,7 @@ import pexpect
 import pytest
 from markdown_it import MarkdownIt
 
-from helpers import WSW, Runner, builtin_library, default_interrupts, terminal_env
+from helpers import WSW, Runner, builtin_library, default_interrupts, interrupt, terminal_env
 from wsw.terminal.group import GroupAsker, contribution
 
 PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"
@@ -105,7 +105,7 @@ def test_group_ctrl_c_keeps_contributions_for_resume(tmp_path: Path) -> None:
     child.sendline("")
     send(child, "First question", ADD)
     child.expect(ADD)
-    child.sendintr()
+    interrupt(child)
     child.expect("Resume with")
     child.expect(pexpect.EOF)
     (draft,) = [json.loads(p.read_text()) for p in (home / "data" / "drafts").glob("*.json")]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from helpers import WSW, default_interrupts, terminal_env
+from helpers import WSW, default_interrupts, interrupt, terminal_env
 
 PROMPT = r"\r\n> $"
 MORE = r"\r\n  $"
@@ -136,7 +136,7 @@ def test_ctrl_c_saves_even_half_typed_text_and_resume_restores_it(tmp_path: Path
     child.expect(PROMPT)
     child.sendline("The first line of something important")
     child.expect(MORE)
-    child.sendintr()
+    interrupt(child)
     child.expect("Resume with: wsw reflect --resume")
     child.expect(pexpect.EOF)
     child.close()
@@ -185,5 +185,58 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     resumed.expect(f"Resuming draft {draft['meta']['draft']}")  # type: ignore[index]
     next_prompt = ["When is your next supervision", "", "", "", "", "How is it known"]
     resumed.expect(next_prompt[answers_before_kill - 1] or PROMPT)
-    resumed.sendintr()
+    if next_prompt[answers_before_kill - 1]:
+        resumed.expect(PROMPT)
+    interrupt(resumed)
     resumed.expect(pexpect.EOF)
+
+
+def test_lines_can_be_edited_and_a_half_typed_line_survives_ctrl_c(tmp_path: Path) -> None:
+    """Left twice and typing again edits the line; Ctrl-C keeps it, with no escape codes;
+    on resume it comes back ready to edit."""
+    home = tmp_path / "home"
+    child = spawn(home)
+    child.expect("A title or pseudonymous")
+    child.expect(PROMPT)
+    child.send("Child A tset")
+    child.send("\x1b[D\x1b[D")  # Left, Left
+    child.send("X")
+    interrupt(child)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    (draft,) = drafts(home)
+    meta = draft["meta"]
+    assert isinstance(meta, dict)
+    assert meta["pending"] == {"question": "case-ref", "text": "", "line": "Child A tsXet"}
+    resumed = spawn(home, "--resume")
+    resumed.expect("Restored what you had typed")
+    resumed.expect("Child A tsXet")
+    resumed.send("\x7f\x7f\x7fet!\r")  # three Backspaces, then the fix
+    resumed.expect("When is your next supervision")
+    resumed.expect(PROMPT)
+    interrupt(resumed)
+    resumed.expect(pexpect.EOF)
+    (draft,) = drafts(home)
+    assert draft["answers"] == {"case-ref": "Child A tset!"}
+    meta = draft["meta"]
+    assert isinstance(meta, dict) and "pending" not in meta
+
+
+def test_a_long_pasted_line_is_kept_whole(tmp_path: Path) -> None:
+    """Longer than the terminal's 4,095-character line buffer: every character is kept."""
+    home = tmp_path / "home"
+    child = spawn(home)
+    for answer in ("Child A", "2026-12-01", "1", "2"):
+        say(child, answer)
+    child.expect(PROMPT)
+    long_line = " ".join(f"word{n}" for n in range(1000))  # about 6,900 characters
+    child.send(long_line + "\r")
+    child.expect(MORE, timeout=120)
+    child.sendline("")
+    child.expect("Who did it come from")
+    child.expect(PROMPT)
+    interrupt(child)
+    child.expect(pexpect.EOF)
+    (draft,) = drafts(home)
+    assert draft["answers"]["information"] == long_line  # type: ignore[index]

@@ -62,6 +62,8 @@ class Draft:
             meta["title"] = self.title
         if self.pending:
             meta["pending"] = {"question": self.pending.question, "text": self.pending.text}
+            if self.pending.line:
+                meta["pending"]["line"] = self.pending.line
         if self.people:
             meta["people"] = [{"name": p.name, "role": p.role} for p in self.people]
         return json.dumps({"answers": self.answers, "meta": meta}, indent=2, ensure_ascii=False)
@@ -113,9 +115,11 @@ def title_from(walk: Walk | None, answers: Mapping[str, Any]) -> str:
 
 def _pending(value: Any) -> Pending | None:
     if isinstance(value, dict) and isinstance(value.get("question"), str):
-        text = value.get("text")
-        if isinstance(text, str) and text:
-            return Pending(value["question"], text)
+        text, line = value.get("text"), value.get("line")
+        text = text if isinstance(text, str) else ""
+        line = line if isinstance(line, str) else ""
+        if text or line:
+            return Pending(value["question"], text, line)
     return None
 
 

@@ -163,8 +163,7 @@ def run_walk(reflection: Reflection, asker: Asker, finish: Finish) -> Outcome:
             _keep(reflection, asker)
         return _walk(reflection, asker, finish)
     except Interrupted as exc:
-        pending = Pending(exc.question_id, exc.partial) if exc.partial else None
-        return _interrupted(reflection, pending)
+        return _interrupted(reflection, exc.pending())
     except (KeyboardInterrupt, EOFError):
         return _interrupted(reflection, None)
 

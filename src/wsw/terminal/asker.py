@@ -18,6 +18,7 @@ from wsw.packs.questions import BadValue, parse_typed, spec_for, takes_lines
 from wsw.privacy.pseudonyms import Person
 from wsw.terminal.commands import Control, Controls
 from wsw.terminal.editor import EditorError, open_editor
+from wsw.terminal.lineedit import LineCut
 from wsw.terminal.screen import Screen, has_value, shown_value
 from wsw.walk.engine import (
     Answer,
@@ -94,19 +95,35 @@ class TerminalAsker:
         self._step = step
         required = step.question.required
         self.screen.step(step, self.controls.line(required), self._hint(step))
-        pending = step.restored
-        if pending:
-            self.screen.note("Restored what you had typed before stopping:", style="cyan")
-            self.console.print(Text(pending))
+        lines, prefill = self._restore(step.restored, step.restored_line)
         while True:
-            lines: list[str] = pending.splitlines() if pending else []
-            pending = None
             try:
-                reply = self._read_answer(step, lines)
+                reply = self._read_answer(step, lines, prefill)
+            except LineCut as cut:  # the line being typed is kept apart from the others
+                raise Interrupted(step.question.id, "\n".join(lines), cut.partial) from None
             except (KeyboardInterrupt, EOFError):
                 raise Interrupted(step.question.id, "\n".join(lines)) from None
             if reply is not None:
                 return reply
+            lines, prefill = [], ""
+
+    def _restore(self, restored: str | None, line: str) -> tuple[list[str], str]:
+        """What was typed before an interruption: the lines kept, and the line to go on with.
+
+        At a terminal the unfinished line comes back ready to edit; elsewhere it is shown and
+        kept as typed, like the others.
+        """
+        if not restored and not line:
+            return [], ""
+        lines = (restored or "").splitlines()
+        self.screen.note("Restored what you had typed before stopping:", style="cyan")
+        if self.screen.can_edit:
+            if lines:
+                self.console.print(Text("\n".join(lines)))
+            return lines, line
+        lines += [line] if line else []
+        self.console.print(Text("\n".join(lines)))
+        return lines, ""
 
     def declare_people(self) -> list[Person]:
         """Ask who the note is about, so names can become roles before anything is written."""
@@ -170,14 +187,18 @@ class TerminalAsker:
             hint += " Press Enter on its own to keep the current answer."
         return hint
 
-    def _read_answer(self, step: Step, lines: list[str]) -> Reply | None:
-        """Read one answer into `lines` (kept by the caller if interrupted); None: ask again."""
-        first = self.screen.read("  ") if lines else self.screen.read()
-        if not lines and self.controls.is_control(first):
+    def _read_answer(self, step: Step, lines: list[str], prefill: str = "") -> Reply | None:
+        """Read one answer into `lines` (kept by the caller if interrupted); None: ask again.
+
+        After a resume, the restored lines are already in `lines`: one empty line finishes.
+        """
+        restored = bool(lines) or bool(prefill)
+        first = self.screen.read("  " if restored else "> ", prefill)
+        if not restored and self.controls.is_control(first):
             return self.controls.run(first, self._unknown)
         if first.strip():
             lines.append(first)
-        if takes_lines(step.question) and lines:
+        if takes_lines(step.question) and lines and (first.strip() or not restored):
             while (more := self.screen.read("  ")).strip():
                 lines.append(more)
         if not lines:

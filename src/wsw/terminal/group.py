@@ -18,6 +18,7 @@ from rich.text import Text
 
 from wsw.terminal.asker import Handled, TerminalAsker
 from wsw.terminal.commands import Control, Controls
+from wsw.terminal.lineedit import LineCut
 from wsw.walk.engine import Answer, Back, Interrupted, Reply, Stop
 from wsw.walk.session import Step
 
@@ -104,13 +105,16 @@ class GroupAsker(TerminalAsker):
         self._time_left(step)
         self.screen.question(step, self.list_controls.line(), hint=None)
         items = [str(v) for v in step.current] if isinstance(step.current, list) else []
-        if step.restored:  # contributions captured before an interruption
-            items.extend(line for line in step.restored.splitlines() if line not in items)
+        restored = "\n".join(p for p in (step.restored, step.restored_line) if p)
+        if restored:  # contributions captured (and one being typed) before an interruption
+            items.extend(line for line in restored.splitlines() if line not in items)
         self._items = items
         self._show_captured(step, items)
         while True:
             try:  # Ctrl-C anywhere here, `:edit N` included, keeps what was captured
                 reply = self._handle(step, self.screen.read("+ ").strip(), items)
+            except LineCut as cut:  # a contribution half typed is kept as one
+                raise Interrupted(step.question.id, "\n".join(items), cut.partial) from None
             except (KeyboardInterrupt, EOFError):
                 raise Interrupted(step.question.id, "\n".join(items)) from None
             if reply is not None:

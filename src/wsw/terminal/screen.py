@@ -16,6 +16,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from wsw.packs.questions import Value, spec_for
+from wsw.terminal.lineedit import LineCut, LineEditor
 from wsw.text.markdown import strip_controls
 from wsw.walk.session import Step
 
@@ -57,6 +58,13 @@ class Screen:
         self.console = console or Console(stderr=True, highlight=False)
         self.stdin = stdin or _tolerant(sys.stdin)
         self._stage_shown: str | None = None
+        # Line editing only for a person at a real terminal, never for a given stream.
+        self.editor: LineEditor | None = None if stdin is not None else LineEditor.for_terminal()
+
+    @property
+    def can_edit(self) -> bool:
+        """Whether a restored line can be offered for editing (else it is shown as typed)."""
+        return self.editor is not None
 
     # -- messages -----------------------------------------------------------------------------
 
@@ -145,8 +153,17 @@ class Screen:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def read(self, prompt: str = "> ") -> str:
-        """One line; EOFError at the end of input."""
+    def read(self, prompt: str = "> ", prefill: str = "") -> str:
+        """One line; EOFError at the end of input; LineCut (with the line) on Ctrl-C.
+
+        At a terminal the line can be edited, starting from `prefill`.
+        """
+        if self.editor is not None:
+            self.console.file.flush()
+            try:
+                return strip_controls(self.editor.read(prompt, prefill))
+            except LineCut as cut:
+                raise LineCut(strip_controls(cut.partial)) from None
         self.console.print(prompt, end="", markup=False, highlight=False)
         self.console.file.flush()
         line = self.stdin.readline()

@@ -51,18 +51,32 @@ class Interrupted(Exception):
     keeps the half-typed text in the draft, to be restored when the walk resumes.
     """
 
-    def __init__(self, question_id: str = "", partial: str = "") -> None:
+    def __init__(self, question_id: str = "", partial: str = "", line: str = "") -> None:
         super().__init__("interrupted")
         self.question_id = question_id
-        self.partial = partial
+        self.partial = partial  # the lines finished with Enter
+        self.line = line  # the line being typed, not yet ended
+
+    def pending(self) -> Pending | None:
+        return (
+            Pending(self.question_id, self.partial, self.line)
+            if self.partial or self.line
+            else None
+        )
 
 
 @dataclass(frozen=True)
 class Pending:
-    """A half-typed answer kept over an interruption."""
+    """A half-typed answer kept over an interruption: its finished lines, and the one being
+    typed (offered again for editing where the terminal allows)."""
 
     question: str
     text: str
+    line: str = ""
+
+    def as_text(self) -> str:
+        """Everything typed, as one text: for askers that cannot offer a line for editing."""
+        return "\n".join(part for part in (self.text, self.line) if part)
 
 
 # -- the preview before a note is written --------------------------------------------------------
@@ -137,7 +151,7 @@ def drive(
     """
     while (step := session.step()) is not None:
         if restored is not None and restored.question == step.question.id:
-            step.restored, restored = restored.text, None
+            step.restored, step.restored_line, restored = restored.text, restored.line, None
         reply = asker.ask(step)
         session.mark_shown(step)
         if isinstance(reply, Stop):

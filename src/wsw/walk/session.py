@@ -47,7 +47,8 @@ class Step:
     reminders: list[Notice] = field(default_factory=list)
     suggested: list[str] = field(default_factory=list)
     learning: list[Suggestion] = field(default_factory=list)
-    restored: str | None = None  # text typed before an interruption, offered again once
+    restored: str | None = None  # lines typed before an interruption, offered again once
+    restored_line: str = ""  # and the line that was being typed then
 
     @property
     def first_in_stage(self) -> bool:
