@@ -163,3 +163,33 @@ def test_bytes_that_are_not_utf8_do_not_end_the_walk(wsw_home: Path) -> None:
     reflection = run.begin(builtin(), "individual", "wsw reflect --resume")
     assert run.run_walk(reflection, asker, run.Finish(None)).status == "saved"
     assert the_draft(wsw_home)["answers"]["case-ref"] == "Child \ufffd A"
+
+
+def test_typing_a_theme_number_toggles_it_and_keeps_the_others(wsw_home: Path) -> None:
+    """At the Learning stage the suggested themes are ticked; a number switches one."""
+    typed = ["", *CONTEXT, "Mum's new partner moved in; police check shows assault on an ex.", "",
+             "police", "5", "2019 conviction; moved in October.", "", "1", "PNC record", "",
+             "n", "Does he care for her alone?", ""]  # fmt: skip
+    _, screen = typed_walk([*typed, ":save"])
+    suggested = the_draft(wsw_home)
+    assert "themes" not in suggested["answers"]
+    from wsw.walk.session import Session
+
+    library = builtin().library
+    session = Session(library.walks["individual"], library, suggested["answers"],
+                      suggester=builtin().suggester)  # fmt: skip
+    step = session.step()
+    assert step is not None and step.question.id == "themes"
+    ticked = [str(v) for v in step.current] if isinstance(step.current, list) else []
+    assert len(ticked) >= 2 and "tick or untick" in screen
+    first_ticked = 1 + [c.value for c in step.choices].index(ticked[0])
+    unticked = next(i for i, c in enumerate(step.choices, 1) if c.value not in ticked)
+    typed_walk([*typed, f"{first_ticked}, {unticked}", ":save"])
+    themes = the_draft_latest(wsw_home)["answers"]["themes"]
+    assert themes == [*ticked[1:], step.choices[unticked - 1].value]
+
+
+def the_draft_latest(home: Path) -> dict[str, Any]:
+    newest = max((home / "data" / "drafts").glob("*.json"), key=lambda p: p.stat().st_mtime)
+    data: dict[str, Any] = json.loads(newest.read_text(encoding="utf-8"))
+    return data

@@ -206,3 +206,26 @@ def test_a_check_can_name_stages_in_several_walks(tmp_path: Path) -> None:
     write(tmp_path / "packs" / "team.yaml", pack.replace("[group-options]", "[group-optoins]"))
     with pytest.raises(PackError, match="unknown walk stage 'group-optoins'"):
         load_library([tmp_path / "packs"], user=False, env=False)
+
+
+def test_a_choice_can_be_typed_as_its_words_or_their_start(library: Library) -> None:
+    from wsw.packs.questions import BadValue, parse_typed
+
+    s = session(library)
+    question = s.question("case-type")
+    choices = s.choices(question)
+    labels = {c.value: c.label for c in choices}
+    assert labels["private-law"] == "Private law"
+    assert parse_typed(question, "private", choices) == "private-law"
+    assert parse_typed(question, "Public Law", choices) == "public-law"
+    assert parse_typed(question, "2", choices) == choices[1].value
+    with pytest.raises(BadValue, match="Choose a number"):
+        parse_typed(question, "zzz", choices)
+    from wsw.packs.models import Choice, Question
+
+    two = [Choice(value="by-child", label="Said by the child"),
+           Choice(value="by-parent", label="Said by a parent")]  # fmt: skip
+    asked = Question(id="said", type="choice", prompt="Who said it?", choices=two)
+    with pytest.raises(BadValue, match="could be Said by the child, Said by a parent: type more"):
+        parse_typed(asked, "said", two)
+    assert parse_typed(asked, "parent", two) == "by-parent"

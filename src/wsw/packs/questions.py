@@ -115,13 +115,32 @@ def with_dates_resolved(question: Question, value: Any, today: dt.date) -> Any:
 
 
 def _choice(raw: str, choices: Sequence[Choice]) -> str:
+    """A choice by its number, its words, or the start of them ("private" for "Private law")."""
     text = raw.strip()
     if text.isdigit() and 1 <= int(text) <= len(choices):
         return choices[int(text) - 1].value
+    typed = text.casefold()
     for choice in choices:
-        if text.lower() in (choice.value.lower(), choice.label.lower()):
+        if typed in (choice.value.casefold(), choice.label.casefold()):
             return choice.value
+    starts = [c for c in choices if typed and _starts(c, typed)]
+    if len(starts) == 1:
+        return starts[0].value
+    if len(starts) > 1:
+        names = ", ".join(c.label for c in starts[:4])
+        raise BadValue(f"That could be {names}: type more of it, or its number.")
     raise BadValue(f"Choose a number from 1 to {len(choices)}.")
+
+
+def _starts(choice: Choice, typed: str) -> bool:
+    """Whether what was typed begins the choice's label or value, or one of its words."""
+    label = choice.label.casefold()
+    words = label.replace("(", " ").replace(",", " ").split()
+    return (
+        label.startswith(typed)
+        or choice.value.casefold().startswith(typed)
+        or any(w.startswith(typed) for w in words)
+    )
 
 
 def _values(choices: Sequence[Choice]) -> list[str]:

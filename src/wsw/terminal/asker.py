@@ -45,6 +45,12 @@ PEOPLE_HELP = (
 Handled = Reply | None
 
 
+def _toggled(ticked: list[str], typed: list[str]) -> list[str]:
+    """The ticked choices with those typed switched: ticked ones unticked, others ticked."""
+    kept = [v for v in ticked if v not in typed]
+    return kept + [v for v in typed if v not in ticked]
+
+
 class TerminalAsker:
     """Asks on a terminal through a Screen; the editor can be replaced for tests."""
 
@@ -182,6 +188,11 @@ class TerminalAsker:
     # -- reading an answer --------------------------------------------------------------------
 
     def _hint(self, step: Step) -> str:
+        if self._toggles(step):
+            return (
+                "Type the numbers to tick or untick, separated by commas. "
+                "Press Enter on its own to keep the ticked ones."
+            )
         hint = spec_for(step.question.type).hint(step.question)
         if has_value(step.current):
             hint += " Press Enter on its own to keep the current answer."
@@ -212,10 +223,18 @@ class TerminalAsker:
     def _parsed(self, step: Step, lines: list[str]) -> Reply | None:
         try:
             raw: str | list[str] = lines if takes_lines(step.question) else lines[0]
-            return Answer(parse_typed(step.question, raw, step.choices))
+            value = parse_typed(step.question, raw, step.choices)
         except BadValue as exc:
             self.tell(str(exc))
             return None
+        if self._toggles(step) and isinstance(value, list) and isinstance(step.current, list):
+            value = _toggled([str(v) for v in step.current], [str(v) for v in value])
+        return Answer(value)
+
+    @staticmethod
+    def _toggles(step: Step) -> bool:
+        """A multiple choice with boxes already ticked: numbers typed tick or untick them."""
+        return step.question.type == "multichoice" and bool(step.current)
 
     def _unknown(self, message: str) -> None:
         self.tell(message)
