@@ -152,6 +152,8 @@ def test_ctrl_c_saves_even_half_typed_text_and_resume_restores_it(tmp_path: Path
     resumed.expect(MORE)
     resumed.sendline("")
     resumed.expect("Who did it come from")
+    resumed.expect(PROMPT)
+    time.sleep(0.2)  # Ctrl-D once the prompt waits, as a person presses it
     resumed.sendeof()
     resumed.expect(pexpect.EOF)
     (draft,) = drafts(home)
