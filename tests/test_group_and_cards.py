@@ -173,3 +173,23 @@ def test_cards_html_and_bad_names(tmp_path: Path, wsw: Runner) -> None:
     bad = wsw("cards", "--theme", "neglet")
     assert bad.code == 2 and "did you mean 'neglect'" in bad.err
     assert "Stages: context" in wsw("cards", "--stage", "nope").err
+
+
+def test_group_resume_keeps_the_time_box_and_where_the_note_goes(tmp_path: Path) -> None:
+    home, note = tmp_path / "home", tmp_path / "team.md"
+    child = spawn(home, "--timebox", "1", "-o", str(note))
+    send(child, "Child E")
+    child.expect(PROMPT)
+    interrupt(child)
+    child.expect(pexpect.EOF)
+    env = terminal_env(home)
+    resumed = pexpect.spawn(WSW, ["group", "--resume"], env=env, encoding="utf-8",
+                            dimensions=(24, 80), timeout=60,
+                            preexec_fn=default_interrupts)  # fmt: skip
+    resumed.expect("of 1 min")  # the --timebox given when the discussion started
+    resumed.expect(PROMPT)
+    interrupt(resumed)
+    resumed.expect("wsw group --resume")
+    resumed.expect(pexpect.EOF)
+    (draft,) = [json.loads(p.read_text()) for p in (home / "data" / "drafts").glob("*.json")]
+    assert draft["meta"]["options"] == {"output": str(note), "timebox": 1}

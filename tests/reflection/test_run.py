@@ -340,3 +340,17 @@ def test_group_ctrl_c_while_editing_a_contribution_keeps_them_all(wsw_home: Path
     outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
     assert outcome.status == "interrupted"
     assert the_draft(wsw_home)["meta"]["pending"]["text"] == "First\nSecond"
+
+
+def test_command_line_options_are_kept_in_the_draft_and_restored(
+    tmp_path: Path, wsw_home: Path
+) -> None:
+    """`wsw group --timebox 1 -o team.md`, stopped and resumed, keeps both."""
+    target = str(tmp_path / "team.md")
+    started = run.begin(builtin(), "group", "wsw group --resume", run.Options(target, None, 1))
+    run.run_walk(started, ByQuestion({}, {"case-ref": [Stop()]}), run.Finish(None))
+    assert the_draft(wsw_home)["meta"]["options"] == {"output": target, "timebox": 1}
+    again, _ = run.resume(builtin(), None, "wsw group --resume", run.Options())
+    assert again.store.options == run.Options(target, None, 1)
+    html, _ = run.resume(builtin(), None, "wsw group --resume", run.Options(format="html"))
+    assert html.store.options == run.Options(target, "html", 1)  # a new value wins

@@ -9,11 +9,11 @@ import typer
 from wsw.cli.options import (
     DraftIdArg,
     ForceOpt,
-    Format,
-    FormatOpt,
     KeepDraftOpt,
     OutputOpt,
     ResumeOpt,
+    WalkFormatOpt,
+    kept_output,
     needs_terminal,
     resume_only_with_flag,
 )
@@ -29,7 +29,7 @@ def group(
         typer.Option("--timebox", min=1, metavar="MINUTES", help="Time box for each stage."),
     ] = None,
     output: OutputOpt = None,
-    fmt: FormatOpt = Format.md,
+    fmt: WalkFormatOpt = None,
     force: ForceOpt = False,
     keep_draft: KeepDraftOpt = False,
 ) -> None:
@@ -40,11 +40,12 @@ def group(
     contributions; the result is a group reflection note.
     """
     from wsw.cli.reflect import run_at_terminal
-    from wsw.reflection.notes import NoteTarget
+    from wsw.reflection.run import Options
     from wsw.terminal.group import GroupAsker
 
     resume_only_with_flag(draft_id, resume)
     needs_terminal("wsw group is typed live by the team lead and needs a terminal.")
-    target = NoteTarget(output, fmt.value, force)
-    run_at_terminal(ctx, GROUP_WALK, draft_id, resume, target, keep_draft,
-                    GroupAsker(timebox=timebox), "wsw group --resume")  # fmt: skip
+    given = Options(kept_output(output), fmt.value if fmt else None, timebox)
+    run_at_terminal(ctx, GROUP_WALK, draft_id, resume, given, (force, keep_draft),
+                    lambda options: GroupAsker(timebox=options.timebox),
+                    "wsw group --resume")  # fmt: skip

@@ -70,6 +70,11 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o", help="Write the note to PATH ('-' for standard output)."),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Markdown or printable HTML.")]
+# For walks that can be resumed: not given means "as the draft was started" (else Markdown).
+WalkFormatOpt = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="Markdown (the default) or printable HTML."),
+]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Replace an existing file at PATH.")]
 WalkOpt = Annotated[str, typer.Option("--walk", help="Which walk to use (see `wsw prompts`).")]
 NamesOpt = Annotated[
@@ -92,6 +97,14 @@ KeepDraftOpt = Annotated[
     bool, typer.Option("--keep-draft", help="Keep the draft after the note is written.")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON to standard output.")]
+
+
+def kept_output(output: Path | None) -> str | None:
+    """`-o` as a draft keeps it: absolute, so `--resume` from another folder writes the same
+    file (`-` stays standard output)."""
+    if output is None:
+        return None
+    return "-" if str(output) == "-" else str(output.expanduser().absolute())
 
 
 def resume_only_with_flag(draft_id: str | None, resume: bool) -> None:

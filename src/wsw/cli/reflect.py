@@ -11,14 +11,15 @@ from wsw.cli.options import (
     DraftIdArg,
     ForceOpt,
     Format,
-    FormatOpt,
     KeepDraftOpt,
     NamesOpt,
     OutputOpt,
     ResumeOpt,
     StrictOpt,
+    WalkFormatOpt,
     WalkOpt,
     finish,
+    kept_output,
     needs_terminal,
     resume_only_with_flag,
     say,
@@ -27,7 +28,9 @@ from wsw.cli.options import (
 from wsw.walk_ids import DEFAULT_WALK
 
 if TYPE_CHECKING:
-    from wsw.reflection.notes import NoteTarget
+    from collections.abc import Callable
+
+    from wsw.reflection.run import Options
     from wsw.walk.engine import Asker
 
 
@@ -40,7 +43,7 @@ def reflect(
         typer.Option("--answers", metavar="FILE", help="Take every answer from FILE; ask nothing."),
     ] = None,
     output: OutputOpt = None,
-    fmt: FormatOpt = Format.md,
+    fmt: WalkFormatOpt = None,
     force: ForceOpt = False,
     keep_draft: KeepDraftOpt = False,
     walk: WalkOpt = DEFAULT_WALK,
@@ -55,8 +58,8 @@ def reflect(
     """
     from wsw.reflection.notes import NoteTarget
 
-    target = NoteTarget(output, fmt.value, force)
     if answers is not None:
+        target = NoteTarget(output, (fmt or Format.md).value, force)
         from wsw.cli.render import render_file
 
         render_file(ctx, walk, answers, target, names, strict)
@@ -67,10 +70,12 @@ def reflect(
         "answers file (see `wsw prompts`) and use `wsw reflect --answers FILE` or "
         "`wsw render FILE`."
     )
+    from wsw.reflection.run import Options
     from wsw.terminal.asker import TerminalAsker
 
-    run_at_terminal(ctx, walk, draft_id if resume else None, resume, target, keep_draft,
-                    TerminalAsker(), "wsw reflect --resume")  # fmt: skip
+    given = Options(kept_output(output), fmt.value if fmt else None)
+    run_at_terminal(ctx, walk, draft_id if resume else None, resume, given, (force, keep_draft),
+                    lambda _: TerminalAsker(), "wsw reflect --resume")  # fmt: skip
 
 
 def run_at_terminal(
@@ -78,24 +83,34 @@ def run_at_terminal(
     walk_id: str,
     draft_id: str | None,
     resume: bool,
-    target: NoteTarget,
-    keep_draft: bool,
-    asker: Asker,
+    given: Options,
+    note: tuple[bool, bool],
+    make_asker: Callable[[Options], Asker],
     resume_command: str,
 ) -> None:
-    """Start or resume a reflection and run it with `asker` (reflect and group)."""
+    """Start or resume a reflection and run it (reflect and group).
+
+    `given` are the options on this command line; a resumed draft's own fill the gaps, so
+    `--resume` writes where and how the reflection was started. `note` is (force, keep).
+    """
     from wsw.infra.storage import clean_private_folders
     from wsw.reflection import run
+    from wsw.reflection.notes import NoteTarget
 
     catalogue = settings(ctx).catalogue()
     clean_private_folders()
     if resume:
-        reflection, warnings = run.resume(catalogue, draft_id, resume_command)
+        reflection, warnings = run.resume(catalogue, draft_id, resume_command, given)
         for warning in warnings:
             say(warning)
         say(f"Resuming draft {reflection.store.ident}.")
     else:
-        reflection = run.begin(catalogue, walk_id, resume_command)
+        reflection = run.begin(catalogue, walk_id, resume_command, given)
         say(f"Draft {reflection.store.ident} is saved after every answer. "
             "Type :help at any prompt for help.")  # fmt: skip
-    finish(run.run_walk(reflection, asker, run.Finish(target, keep_draft=keep_draft)))
+    options = reflection.store.options
+    force, keep = note
+    output = Path(options.output) if options.output else None
+    target = NoteTarget(output, "html" if options.format == "html" else "md", force)
+    outcome = run.run_walk(reflection, make_asker(options), run.Finish(target, keep_draft=keep))
+    finish(outcome)

@@ -48,6 +48,7 @@ class Draft:
     created: str = ""
     updated: str = ""
     title: str = ""  # the first line of the walk's title answer, for `wsw drafts list`
+    options: dict[str, str | int] = field(default_factory=dict)  # -o, --format, --timebox
 
     def to_json(self) -> str:
         meta: dict[str, Any] = {
@@ -60,6 +61,8 @@ class Draft:
         }
         if self.title:
             meta["title"] = self.title
+        if self.options:
+            meta["options"] = dict(self.options)
         if self.pending:
             meta["pending"] = {"question": self.pending.question, "text": self.pending.text}
             if self.pending.line:
@@ -113,6 +116,20 @@ def title_from(walk: Walk | None, answers: Mapping[str, Any]) -> str:
     return value.strip().splitlines()[0] if isinstance(value, str) and value.strip() else ""
 
 
+def _options(value: Any) -> dict[str, str | int]:
+    """The command-line options a draft was started with; anything else is left out."""
+    if not isinstance(value, dict):
+        return {}
+    return {
+        str(k): v
+        for k, v in value.items()
+        if isinstance(v, str | int) and not isinstance(v, bool) and k in OPTION_KEYS
+    }
+
+
+OPTION_KEYS = ("output", "format", "timebox")
+
+
 def _pending(value: Any) -> Pending | None:
     if isinstance(value, dict) and isinstance(value.get("question"), str):
         text, line = value.get("text"), value.get("line")
@@ -151,6 +168,7 @@ def _parse(path: Path) -> Draft:
             created=str(meta.get("created", "")),
             updated=str(meta.get("updated", "")),
             title=str(meta.get("title", "")),
+            options=_options(meta.get("options")),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise DraftError(f"The draft {path.name} is damaged and cannot be read.") from None

@@ -36,6 +36,38 @@ Status = Literal["written", "saved", "shown", "interrupted"]
 
 
 @dataclass(frozen=True)
+class Options:
+    """Command-line choices a reflection keeps in its draft, so `--resume` goes on with them.
+
+    A value given again on the command line wins; None means not given.
+    """
+
+    output: str | None = None
+    format: str | None = None
+    timebox: int | None = None
+
+    def over(self, saved: Options) -> Options:
+        return Options(
+            self.output if self.output is not None else saved.output,
+            self.format if self.format is not None else saved.format,
+            self.timebox if self.timebox is not None else saved.timebox,
+        )
+
+    def stored(self) -> dict[str, str | int]:
+        values = {"output": self.output, "format": self.format, "timebox": self.timebox}
+        return {k: v for k, v in values.items() if v is not None}
+
+    @classmethod
+    def from_stored(cls, values: dict[str, str | int]) -> Options:
+        output, fmt, timebox = values.get("output"), values.get("format"), values.get("timebox")
+        return cls(
+            output if isinstance(output, str) else None,
+            fmt if fmt in ("md", "html") else None,
+            timebox if isinstance(timebox, int) and timebox > 0 else None,
+        )
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """What a draft keeps: the answers so far, the people declared, a half-typed answer."""
 
@@ -49,9 +81,10 @@ class DraftStore:
 
     persistent = False
 
-    def __init__(self, ident: str, created: str = "") -> None:
+    def __init__(self, ident: str, created: str = "", options: Options | None = None) -> None:
         self.ident = ident
         self.created = created
+        self.options = options or Options()
 
     def save(self, snapshot: Snapshot, target: Path | None = None) -> None:
         return None
@@ -80,6 +113,7 @@ class FileDrafts(DraftStore):
             people=list(snapshot.people),
             created=self.created,
             title=drafts.title_from(session.walk, session.answers),
+            options=self.options.stored(),
         )
         drafts.write(draft, target)
         self.created = draft.created
@@ -125,17 +159,22 @@ class Finish:
     written: str = "Note written to {path}"
 
 
-def begin(catalogue: Catalogue, walk_id: str, resume_command: str) -> Reflection:
+def begin(
+    catalogue: Catalogue, walk_id: str, resume_command: str, options: Options | None = None
+) -> Reflection:
     """A new reflection with a new draft, saved at once so even a crash leaves a trace."""
     session = Session(walk_of(catalogue.library, walk_id), catalogue.library,
                       suggester=catalogue.suggester)  # fmt: skip
-    store = FileDrafts(drafts.new_id())
+    store = FileDrafts(drafts.new_id(), options=options)
     store.save(Snapshot(session, []))
     return Reflection(session, store, None, None, resume_command)
 
 
 def resume(
-    catalogue: Catalogue, draft_id: str | None, resume_command: str
+    catalogue: Catalogue,
+    draft_id: str | None,
+    resume_command: str,
+    options: Options | None = None,
 ) -> tuple[Reflection, list[str]]:
     """A draft taken up again, and warnings (damaged drafts, answers that no longer fit).
 
@@ -151,7 +190,8 @@ def resume(
         warnings.append(f"{count} saved answer{'s' if count != 1 else ''} no longer fit "
                         "their questions and will be asked again.")  # fmt: skip
     session = Session(walk, library, answers, draft.skipped, suggester=catalogue.suggester)
-    store = FileDrafts(draft.id, draft.created)
+    given = options or Options()
+    store = FileDrafts(draft.id, draft.created, given.over(Options.from_stored(draft.options)))
     return Reflection(session, store, draft.people, draft.pending, resume_command), warnings
 
 
