@@ -91,7 +91,10 @@ def test_a_note_shows_the_rows_a_point_cites_and_a_bad_row_is_a_pack_error(
     table = library.tables["golden.table"]
     text = table_markdown(table, library, [], rows=["6 and over"])
     assert "| 6 and over | 7 | 58% |" in text and "Under 1" not in text
-    assert "(the rows this learning speaks of)" in text
+    assert "Fictional: the percentages" in text  # what the table counts, and no more
+    from wsw.note.figures import where_whole
+
+    assert "`wsw packs show golden-points`" in where_whole([table], library)
     with_age = table_markdown(table, library, ["under-1"], rows=["6 and over"])
     assert "| Under 1 | 2 | 17% | yes |" in with_age  # the case's own age comes too
     pack = (

@@ -27,8 +27,9 @@ def table_markdown(
     """The table as a Markdown pipe table with its title, notes and source.
 
     `rows` (first cells) limits it to the rows a point speaks of, with those for the case's
-    ages; rows tagged with an age band the case has are marked, so a 1-5 case finds its
-    figures. The notes always come whole: they say what the figures count.
+    ages, and keeps the notes to the first, which says what the table counts, so a note for
+    supervision stays short (`where_whole` says where the rest is). Rows tagged with an age
+    band the case has are marked, so a 1-5 case finds its figures.
     """
     ages = set(age_bands)
     wanted = None if rows is None else set(rows)
@@ -39,17 +40,26 @@ def table_markdown(
     shown = [r for r in table.rows if wanted is None or r.cells[0] in wanted or for_case(r)]
     marked = any(for_case(row) for row in shown)
     columns = [*table.columns, *(["This case"] if marked else [])]
-    title = escape(table.title) + (" (the rows this learning speaks of)" if wanted else "")
-    lines = [f"**{title}**", ""]
+    lines = [f"**{escape(table.title)}**", ""]
     lines.append("| " + " | ".join(_cell(c) for c in columns) + " |")
     lines.append("| " + " | ".join("---" for _ in columns) + " |")
     for row in shown:
         cells = [_cell(c) for c in row.cells] + (["yes" if for_case(row) else ""] if marked else [])
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
-    lines.extend(f"- _{escape(note)}_" for note in table.notes)
+    notes = table.notes if wanted is None else table.notes[:1]
+    lines.extend(f"- _{escape(note)}_" for note in notes)
     lines.append(f"- _Source: {escape(library.cite(table.source))}._")
     return "\n".join(lines)
+
+
+def where_whole(tables: Iterable[DataTable], library: Library) -> str:
+    """One line for a note: the tables show the rows cited; where to find them whole."""
+    packs = dict.fromkeys(p.pack.id for t in tables for p in library.packs if t in p.pack.tables)
+    commands = ", ".join(f"`wsw packs show {pack}`" for pack in packs)
+    return (
+        f"_The tables show the rows this learning speaks of; whole, with their notes: {commands}._"
+    )
 
 
 def tables_of(

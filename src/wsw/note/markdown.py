@@ -194,11 +194,20 @@ class NoteBuilder:
 
     def _figures(self, points: list[Point]) -> str:
         """The tables the learning's figures come from, and what those figures are."""
-        from wsw.note.figures import about_figures, figure_documents, table_markdown, tables_of
+        from wsw.note.figures import (
+            about_figures,
+            figure_documents,
+            table_markdown,
+            tables_of,
+            where_whole,
+        )
 
         lib = self.session.library
         ages = self.session.facts().age_bands
-        blocks = [table_markdown(t, lib, ages, rows) for t, rows in tables_of(points, lib)]
+        cited = tables_of(points, lib)
+        blocks = [table_markdown(t, lib, ages, rows) for t, rows in cited]
+        if any(rows is not None for _, rows in cited):
+            blocks.append(where_whole([t for t, rows in cited if rows is not None], lib))
         blocks += about_figures(figure_documents(points), lib)
         return "".join(f"\n\n{block}" for block in blocks)
 

@@ -269,7 +269,10 @@ class DataTable(Model):
     rows: Annotated[list[TableRow], Field(min_length=1)]
     notes: Annotated[
         list[Text],
-        Field(description="What the table counts, and anything that does not add up as printed."),
+        Field(
+            description="First what the table counts (a note shows that one with the rows it "
+            "cites), then anything that does not add up as printed."
+        ),
     ] = field(default_factory=list)
     themes: list[Id] = field(default_factory=list)
     source: SourceRef
