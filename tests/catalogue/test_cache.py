@@ -151,3 +151,19 @@ def test_a_cache_folder_others_can_write_is_made_private_and_emptied(
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
     assert cache_files(wsw_home) == []  # nothing planted is kept; the next run fills it
     assert "was not used" not in wsw("packs", "list").err
+
+
+def test_a_cache_folder_that_cannot_be_made_private_is_not_used(
+    wsw_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wsw: Runner
+) -> None:
+    marker = tmp_path / "marker"
+    _plant(wsw_home, marker)
+    (wsw_home / "cache").chmod(0o777)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(cache.os, "chmod", refused)
+    result = wsw("packs", "list")
+    assert result.code == 0 and not marker.exists()
+    assert "could be written by other users (Operation not permitted)" in result.err

@@ -82,12 +82,17 @@ def _check_folder(folder: Path) -> None:
         info = os.lstat(folder)
     except FileNotFoundError:
         return
+    except OSError as exc:
+        raise Untrusted(f"{folder} cannot be checked ({exc.strerror})") from None
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise Untrusted(f"{folder} is not a plain folder")
     if info.st_uid != _owner():
         raise Untrusted(f"{folder} belongs to another user")
     if info.st_mode & 0o022:
-        os.chmod(folder, 0o700)
+        try:
+            os.chmod(folder, 0o700)
+        except OSError as exc:
+            raise Untrusted(f"{folder} could be written by other users ({exc.strerror})") from None
         for leftover in folder.glob(f"{PREFIX}*{SUFFIX}"):
             with contextlib.suppress(OSError):
                 leftover.unlink()  # anyone could have written these while it was open

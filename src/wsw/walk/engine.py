@@ -74,10 +74,6 @@ class Pending:
     text: str
     line: str = ""
 
-    def as_text(self) -> str:
-        """Everything typed, as one text: for askers that cannot offer a line for editing."""
-        return "\n".join(part for part in (self.text, self.line) if part)
-
 
 # -- the preview before a note is written --------------------------------------------------------
 
