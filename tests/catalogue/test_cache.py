@@ -163,7 +163,7 @@ def test_a_cache_folder_that_cannot_be_made_private_is_not_used(
     def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(1, "Operation not permitted")
 
-    monkeypatch.setattr(cache.os, "chmod", refused)
+    monkeypatch.setattr(os, "chmod", refused)
     result = wsw("packs", "list")
     assert result.code == 0 and not marker.exists()
     assert "could be written by other users (Operation not permitted)" in result.err
