@@ -15,6 +15,7 @@ import yaml
 
 from wsw.errors import Problem
 from wsw.packs.marks import Loc, Marks, format_loc
+from wsw.text.shown import FORBIDDEN, describe_forbidden
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -197,7 +198,34 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
         raise YamlProblems(
             [Problem(name, 1, 1, "", "a pack file must be a mapping of keys to values")]
         )
+    # Only an escape ("\\e", "\\u202e") or a character the YAML reader lets through can
+    # put a control character in a value: most files need no walk at all.
+    if "\\" in text or FORBIDDEN.search(text):
+        problems = [marks.problem(loc, message) for loc, message in _forbidden(data, ())]
+        if problems:
+            raise YamlProblems(problems)
     return data, marks
+
+
+def _forbidden(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
+    """Each string (key or value) holding a control or bidi character, with where it is.
+
+    Pack text reaches terminals and notes; such a character there can recolour or clear the
+    screen, write to the clipboard, or make a line read differently from what it holds.
+    """
+    found: list[tuple[Loc, str]] = []
+    if isinstance(value, str):
+        what = describe_forbidden(value)
+        if what:
+            found.append((loc, f"{what}: pack text may not hold control characters"))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_forbidden(key, loc) if isinstance(key, str) else [])
+            found.extend(_forbidden(item, (*loc, str(key))))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found.extend(_forbidden(item, (*loc, i)))
+    return found
 
 
 class YamlProblems(Exception):

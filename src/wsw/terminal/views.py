@@ -23,6 +23,7 @@ from wsw.packs.models import DataTable, Point, Walk
 from wsw.packs.questions import choices_for
 from wsw.reflection.drafts import Draft
 from wsw.suggest import Suggestion, distinct_themes
+from wsw.text.shown import plain
 
 _TRAILING_SPACE = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
@@ -39,6 +40,11 @@ def stdout() -> Iterator[Console]:
 
 def _indent(renderable: Any, below: int = 0) -> Padding:
     return Padding(renderable, (0, 0, below, 2), expand=False)
+
+
+def _text(text: str, style: str = "") -> Text:
+    """Text from a pack (not wsw's own): never markup, never control characters."""
+    return Text(plain(text), style=style)
 
 
 def _theme_title(library: Library, theme_id: str) -> str:
@@ -59,11 +65,11 @@ def _print_suggestions(console: Console, results: list[Suggestion], library: Lib
         )
         return
     console.print(
-        Text(f"Learning that may bear on this information ({len(results)} points)", style="bold")
+        _text(f"Learning that may bear on this information ({len(results)} points)", style="bold")
     )
     for theme in distinct_themes(results):
         console.print()
-        console.rule(Text(_theme_title(library, theme), style="bold"), align="left")
+        console.rule(_text(_theme_title(library, theme), style="bold"), align="left")
         for s in (r for r in results if r.theme == theme):
             console.print(_suggestion_block(s, library))
     shown = [library.point_by_id[s.id].point for s in results if s.id in library.point_by_id]
@@ -71,18 +77,18 @@ def _print_suggestions(console: Console, results: list[Suggestion], library: Lib
         source = library.sources.get(doc)
         if source is not None and source.about_figures:
             name = source.short_title or source.title
-            console.print(Text(f"About the figures from {name}: {source.about_figures}"))
+            console.print(_text(f"About the figures from {name}: {source.about_figures}"))
 
 
 def _suggestion_block(s: Suggestion, library: Library) -> Padding:
     kind = "Practice point" if s.kind == "practice" else "Learning point"
-    head = Text.assemble(("• ", "bold"), (s.title, "bold"), (f"  ({kind})", "dim"))
-    parts: list[Any] = [head, _indent(Text(s.text))]
+    head = Text.assemble(("• ", "bold"), (plain(s.title), "bold"), (f"  ({kind})", "dim"))
+    parts: list[Any] = [head, _indent(_text(s.text))]
     for figure in s.figures:
-        parts.append(_indent(Text(f"Figure: {figure}", style="italic")))
+        parts.append(_indent(_text(f"Figure: {figure}", style="italic")))
     why = ", ".join(f"“{m}”" for m in s.matched[:6])
-    parts.append(_indent(Text(f"Why: {why}", style="dim")))
-    parts.append(_indent(Text(f"Source: {s.source}", style="dim")))
+    parts.append(_indent(_text(f"Why: {why}", style="dim")))
+    parts.append(_indent(_text(f"Source: {s.source}", style="dim")))
     if s.prompt:
         parts.append(_indent(_own_suggestion(s.prompt)))
     return Padding(Group(*parts), (0, 0, 1, 0), expand=False)
@@ -92,7 +98,7 @@ OWN = "wsw suggests (not from the source): "
 
 
 def _own_suggestion(prompt: str) -> Text:
-    return Text.assemble((OWN, "bold"), prompt)
+    return Text.assemble((OWN, "bold"), plain(prompt))
 
 
 def pack_rows(library: Library) -> list[dict[str, Any]]:
@@ -157,15 +163,19 @@ def print_pack_table(library: Library) -> None:
     table.add_column("version", no_wrap=True)
     table.add_column("contents")
     table.add_column("source")
+    table.add_column("from")
     for loaded in library.packs:
         counts = "\n".join(_count_label(k, v) for k, v in _counts(loaded).items())
-        table.add_row(
+        cells = (
             loaded.pack.id,
             loaded.pack.title,
             loaded.pack.version,
             counts,
             "\n".join(_sources_of(loaded, library)) or "-",
+            loaded.origin,
         )
+        # Text, not markup: a title or source from a shared pack is shown as written.
+        table.add_row(*(_text(c) for c in cells))
     with stdout() as console:
         console.print(table)
 
@@ -175,15 +185,15 @@ def _point_lines(points: Iterable[tuple[str, Point]], library: Library) -> list[
     for kind, p in points:
         label = "Practice point" if kind == "practice" else "Learning point"
         out.append(
-            Text.assemble(("• ", "bold"), (p.title, "bold"), (f"  ({label}, {p.id})", "dim"))
+            Text.assemble(("• ", "bold"), (plain(p.title), "bold"), (f"  ({label}, {p.id})", "dim"))
         )
-        out.append(_indent(Text(p.text)))
+        out.append(_indent(_text(p.text)))
         for figure in p.figures:
-            out.append(_indent(Text(f"Figure: {figure}", style="italic")))
+            out.append(_indent(_text(f"Figure: {figure}", style="italic")))
         if len(p.themes) > 1:
             also = ", ".join(_theme_title(library, t) for t in p.themes[1:])
-            out.append(_indent(Text(f"Also: {also}", style="dim")))
-        source = Text(f"Source: {library.cite_point(p)}", style="dim")
+            out.append(_indent(_text(f"Also: {also}", style="dim")))
+        source = _text(f"Source: {library.cite_point(p)}", style="dim")
         if p.prompt:
             out.append(_indent(source))
             out.append(Padding(_own_suggestion(p.prompt), (0, 0, 1, 2), expand=False))
@@ -199,23 +209,25 @@ def print_pack(loaded: LoadedPack, library: Library) -> None:
 
 def _print_pack(console: Console, loaded: LoadedPack, library: Library) -> None:
     p = loaded.pack
-    head = [Text(f"{p.title}  (id {p.id}, version {p.version})", style="bold")]
+    head = [_text(f"{p.title}  (id {p.id}, version {p.version})", style="bold")]
     if p.description:
-        head.append(Text(p.description))
-    head.append(Text(f"From: {loaded.path} ({loaded.origin})", style="dim"))
+        head.append(_text(p.description))
+    head.append(_text(f"From: {loaded.path} ({loaded.origin})", style="dim"))
     console.print(Panel(Group(*head), expand=False))
     for source in p.sources:
         url = f" {source.url}" if source.url else ""
-        console.print(Text(f"Source: {source.title}. {source.publisher}, {source.year}.{url}"))
+        console.print(_text(f"Source: {source.title}. {source.publisher}, {source.year}.{url}"))
         if source.about_figures:
-            console.print(_indent(Text(f"About its figures: {source.about_figures}", style="dim")))
+            console.print(_indent(_text(f"About its figures: {source.about_figures}", style="dim")))
     if p.themes:
-        console.rule(Text("Themes", style="bold"), align="left")
+        console.rule(_text("Themes", style="bold"), align="left")
         for theme in p.themes:
             console.print(
-                Text.assemble(("• ", "bold"), (theme.title, "bold"), (f" ({theme.id})", "dim"))
+                Text.assemble(
+                    ("• ", "bold"), (plain(theme.title), "bold"), (f" ({theme.id})", "dim")
+                )
             )
-            console.print(_indent(Text(theme.description)))
+            console.print(_indent(_text(theme.description)))
     points = [("learning", pt) for pt in p.learning_points] + [
         ("practice", pt) for pt in p.practice_points
     ]
@@ -224,7 +236,7 @@ def _print_pack(console: Console, loaded: LoadedPack, library: Library) -> None:
         by_theme.setdefault(pt.primary_theme, []).append((kind, pt))
     for theme_id in [t for t in library.themes if t in by_theme]:
         console.print()
-        console.rule(Text(_theme_title(library, theme_id), style="bold"), align="left")
+        console.rule(_text(_theme_title(library, theme_id), style="bold"), align="left")
         console.print(*_point_lines(by_theme[theme_id], library))
     _print_tables(p.tables, library, console)
     _print_rest(loaded, library, console)
@@ -234,33 +246,33 @@ def _print_tables(tables: Iterable[DataTable], library: Library, console: Consol
     """Each data table as a table, with its notes and source."""
     for t in tables:
         console.print()
-        console.print(Text(t.title, style="bold"))  # above, not as the title: it would wrap
+        console.print(_text(t.title, style="bold"))  # above, not as the title: it would wrap
         table = Table(expand=False)
         for column in t.columns:
-            table.add_column(Text(column))
+            table.add_column(_text(column))
         for row in t.rows:
-            table.add_row(*(Text(c) for c in row.cells))
+            table.add_row(*(_text(c) for c in row.cells))
         console.print(table)
         for note in t.notes:
-            console.print(_indent(Text(note, style="italic")))
-        console.print(_indent(Text(f"Source: {library.cite(t.source)}", style="dim")))
+            console.print(_indent(_text(note, style="italic")))
+        console.print(_indent(_text(f"Source: {library.cite(t.source)}", style="dim")))
 
 
 def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
     p = loaded.pack
     if p.case_studies:
         console.rule(
-            Text("Case studies (published reviews, summarised as learning)", style="bold"),
+            _text("Case studies (published reviews, summarised as learning)", style="bold"),
             align="left",
         )
         for case in p.case_studies:
-            console.print(Text(case.title, style="bold"))
-            console.print(_indent(Text(f"{case.review}\n{case.summary}")))
+            console.print(_text(case.title, style="bold"))
+            console.print(_indent(_text(f"{case.review}\n{case.summary}")))
             for item in case.learning:
-                console.print(_indent(Text(f"- {item}")))
+                console.print(_indent(_text(f"- {item}")))
             console.print(
                 Padding(
-                    Text(f"Source: {library.cite(case.source)}", style="dim"),
+                    _text(f"Source: {library.cite(case.source)}", style="dim"),
                     (0, 0, 1, 2),
                     expand=False,
                 )
@@ -269,27 +281,31 @@ def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
         ("Check", c) for c in p.checks
     ]
     if checks:
-        console.rule(Text("Escalation questions and checks", style="bold"), align="left")
+        console.rule(_text("Escalation questions and checks", style="bold"), align="left")
         for label, check in checks:
-            console.print(Text.assemble(("• ", "bold"), check.text, (f"  ({label})", "dim")))
+            console.print(Text.assemble(("• ", "bold"), plain(check.text), (f"  ({label})", "dim")))
     if p.resources:
-        console.rule(Text("Resources", style="bold"), align="left")
+        console.rule(_text("Resources", style="bold"), align="left")
         for res in p.resources:
             url = f" {res.url}" if res.url else ""
-            console.print(Text.assemble(("• ", "bold"), (res.title, "bold"), f" ({res.kind}){url}"))
-            console.print(_indent(Text(res.description)))
+            console.print(
+                Text.assemble(
+                    ("• ", "bold"), (plain(res.title), "bold"), plain(f" ({res.kind}){url}")
+                )
+            )
+            console.print(_indent(_text(res.description)))
     for walk in p.walks:
-        console.rule(Text(f"Walk: {walk.title} ({walk.id})", style="bold"), align="left")
+        console.rule(_text(f"Walk: {walk.title} ({walk.id})", style="bold"), align="left")
         for n, stage in enumerate(walk.stages, 1):
-            console.print(Text(f"{n}. {stage.title}: {len(stage.questions)} questions"))
+            console.print(_text(f"{n}. {stage.title}: {len(stage.questions)} questions"))
 
 
 def print_walk(walk: Walk, theme_titles: dict[str, str]) -> None:
     """The walk as a readable outline: stages, questions, types and choices."""
     with stdout() as console:
-        console.print(Text(walk.title, style="bold"))
+        console.print(_text(walk.title, style="bold"))
         if walk.description:
-            console.print(Text(walk.description.strip()))
+            console.print(_text(walk.description.strip()))
         for n, stage in enumerate(walk.stages, 1):
             console.print()
             console.rule(Text(f"{n}. {stage.title}  ({stage.id})", style="bold"), align="left")
@@ -299,7 +315,7 @@ def print_walk(walk: Walk, theme_titles: dict[str, str]) -> None:
                 console.print(
                     Text.assemble(
                         ("• ", "bold"),
-                        q.prompt.strip(),
+                        plain(q.prompt.strip()),
                         (f"  [{q.id}: {q.type}{need}{when}]", "dim"),
                     )
                 )
