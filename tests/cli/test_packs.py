@@ -73,3 +73,95 @@ def test_tabs_and_line_breaks_are_fine_in_pack_text(tmp_path: Path, wsw: Runner)
     )
     result = wsw("packs", "validate", str(write(tmp_path / "team.yaml", text)))
     assert result.code == 0, result.err
+
+
+def test_packs_new_writes_a_starter_that_validates_and_whose_example_passes(
+    tmp_path: Path, wsw: Runner
+) -> None:
+    made = wsw("packs", "new", "our-team", "--dir", str(tmp_path / "packs"))
+    assert made.code == 0, made.err
+    pack = tmp_path / "packs" / "our-team.yaml"
+    text = pack.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=./wsw-pack.schema.json\n")
+    for part in ("sources:", "themes: [neglect", "text:", "prompt:", "triggers:", "examples:"):
+        assert part in text
+    assert (tmp_path / "packs" / "wsw-pack.schema.json").is_file()
+    assert wsw("packs", "validate", str(pack)).code == 0
+    tested = wsw("packs", "test", str(pack))
+    assert tested.code == 0, tested.out + tested.err
+    assert "PASS our-team.lunch-example" in tested.out
+
+
+def test_packs_new_never_overwrites(tmp_path: Path, wsw: Runner) -> None:
+    existing = write(tmp_path / "our-team.yaml", "mine\n")
+    again = wsw("packs", "new", "our-team", "--dir", str(tmp_path))
+    assert again.code == 1
+    assert "already exists" in again.err
+    assert existing.read_text() == "mine\n"
+
+
+def test_packs_new_refuses_an_id_packs_cannot_have(tmp_path: Path, wsw: Runner) -> None:
+    result = wsw("packs", "new", "Our Team", "--dir", str(tmp_path))
+    assert result.code == 2
+    assert "not a valid pack id" in result.err
+    assert not list(tmp_path.iterdir())
+
+
+EXAMPLES = """\
+examples:
+  - id: team.lunch
+    fictional: true
+    information: The school says Jo has come in without a packed lunch all week.
+    points: [team.one]
+  - id: team.partner
+    fictional: true
+    information: Mum has a new partner who shouts at the children.
+    themes: [male-carers]
+    points: [team.one]
+"""
+
+
+def test_packs_test_reports_passes_misses_and_what_came_up(tmp_path: Path, wsw: Runner) -> None:
+    pack = write(tmp_path / "team.yaml", MINIMAL_PACK + EXAMPLES)
+    result = wsw("packs", "test", str(pack))
+    assert result.code == 1
+    assert "PASS team.lunch (team-pack)" in result.out
+    assert "MISS team.partner (team-pack)" in result.out
+    assert "not brought up: point team.one" in result.out
+    assert "male-carers" in result.out.split("MISS team.partner")[1]  # what came up instead
+    assert "2 examples: 1 passed, 1 missed." in result.err
+
+
+def test_packs_test_follows_the_triggers(tmp_path: Path, wsw: Runner) -> None:
+    """A trainer changes the vocabulary and sees the effect."""
+    widened = MINIMAL_PACK.replace(
+        "triggers: [packed lunch]", 'triggers: [packed lunch, "shouts at ... children"]'
+    )
+    pack = write(tmp_path / "team.yaml", widened + EXAMPLES)
+    assert wsw("packs", "test", str(pack)).code == 0
+
+
+def test_packs_test_json(tmp_path: Path, wsw: Runner) -> None:
+    import json
+
+    pack = write(tmp_path / "team.yaml", MINIMAL_PACK + EXAMPLES)
+    payload = json.loads(wsw("packs", "test", str(pack), "--json").out)
+    assert payload["version"] == 1
+    lunch, partner = payload["examples"]
+    assert lunch["passed"] and not partner["passed"]
+    assert partner["missed_points"] == ["team.one"] and partner["missed_themes"] == []
+    assert "male-carers" in partner["themes"]
+
+
+def test_an_example_names_known_themes_and_points(tmp_path: Path, wsw: Runner) -> None:
+    broken = EXAMPLES.replace("points: [team.one]\n  - id", "points: [team.two]\n  - id")
+    pack = write(tmp_path / "team.yaml", MINIMAL_PACK + broken)
+    result = wsw("packs", "validate", str(pack))
+    assert result.code == 2
+    assert "examples[0].points[0]: unknown point 'team.two'" in result.err
+
+
+def test_the_built_in_packs_examples_pass(wsw: Runner) -> None:
+    result = wsw("packs", "test")
+    assert result.code == 0, result.out
+    assert result.out.count("PASS ") >= 6

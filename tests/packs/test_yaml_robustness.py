@@ -89,13 +89,19 @@ def test_values_are_what_pyyaml_makes_of_them(tmp_path: Path) -> None:
     assert marks.locate(("kinds", 4)) == (6, 26)  # the date, in the line after the merge
 
 
+# Any text a pack may hold: no control or bidi-override characters (those are refused).
+_CONTROLS = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F),
+                              *range(0x2066, 0x206A)] if chr(c) not in "\t\n"]  # fmt: skip
+PACK_TEXT = st.characters(exclude_characters=_CONTROLS)
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.recursive(
-        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        st.none() | st.booleans() | st.integers() | st.text(PACK_TEXT, max_size=8),
         lambda inner: (
             st.lists(inner, max_size=3)
-            | st.dictionaries(st.text(min_size=1, max_size=5), inner, max_size=3)
+            | st.dictionaries(st.text(PACK_TEXT, min_size=1, max_size=5), inner, max_size=3)
         ),
         max_leaves=12,
     )
@@ -107,6 +113,27 @@ def test_any_dumped_mapping_reads_back_the_same(value: object) -> None:
         path.write_text(text, encoding="utf-8")
         data, _ = read_yaml(path)
     assert data == yaml.safe_load(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(PACK_TEXT, max_size=6), st.sampled_from(_CONTROLS), st.booleans())
+def test_a_control_character_anywhere_is_refused_with_its_place(
+    before: str, control: str, in_key: bool
+) -> None:
+    value = before + control
+    data = {"root": {value: "x"}} if in_key else {"root": [value]}
+    text = yaml.safe_dump(data, allow_unicode=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            read_yaml(path)
+        except YamlProblems as exc:
+            (problem,) = exc.problems
+        else:
+            raise AssertionError("a control character was accepted")
+    assert problem.line is not None and problem.path.startswith("root")
+    assert f"U+{ord(control):04X}" in problem.message
 
 
 PLAIN = st.text(

@@ -70,42 +70,56 @@ def packs_validate(
     ] = True,
 ) -> None:
     """Check packs and list every problem at once, with file, line and field."""
-    from wsw.errors import InputError, Problem
-    from wsw.infra import paths as wsw_paths
-    from wsw.packs.files import pack_paths
-    from wsw.packs.layers import check_library, load_packs
+    from wsw.packs.layers import given_library
 
-    targets: list[tuple[Path, str]] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder.")
-        if path.is_file():
-            targets.append((path, "given"))
-        else:
-            found = pack_paths(path)
-            if not found:
-                problems.append(Problem(str(path), None, None, "", "no pack files (*.yaml) here"))
-            targets.extend((p, "given") for p in found)
-    given, found_problems = load_packs(targets)
-    problems.extend(found_problems)
-    base = []
-    if builtin:
-        # A given pack with a built-in's id (an edited copy of `content/`) stands in for it.
-        given_ids = {p.pack.id for p in given}
-        given_files = {p.resolve() for p, _ in targets}
-        builtins, builtin_problems = load_packs(
-            [
-                (p, "built-in")
-                for p in pack_paths(wsw_paths.builtin_packs_dir())
-                if p.resolve() not in given_files
-            ]
-        )
-        base = [p for p in builtins if p.pack.id not in given_ids]
-        problems.extend(builtin_problems)
-    library = check_library([*base, *given], problems)
+    library, _ = given_library(paths, builtin=builtin)
     count = len(library.packs)
     say(f"OK: {count} pack{'s' if count != 1 else ''} valid, {len(library.points)} points.")
+
+
+@packs_app.command("new")
+def packs_new(
+    pack_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The new pack's id, e.g. `our-team`.")
+    ],
+    folder: Annotated[
+        Path, typer.Option("--dir", metavar="DIR", help="Where to write it (default: here).")
+    ] = Path(),
+) -> None:
+    """Write a commented starter pack, ID.yaml, that validates and whose example passes.
+
+    The pack's schema is written beside it for editors, unless one is there already.
+    Nothing is ever overwritten.
+    """
+    from wsw.errors import InputError
+    from wsw.infra.storage import WriteRefused, write_private
+    from wsw.packs.starter import ID_PATTERN, SCHEMA_FILE, starter_pack
+
+    if not ID_PATTERN.match(pack_id) or len(pack_id) > 120:
+        raise InputError(
+            f"'{pack_id}' is not a valid pack id: use lower-case letters, digits, dots and "
+            "hyphens, starting with a letter or digit (e.g. our-team)."
+        )
+    target = folder / f"{pack_id}.yaml"
+    if target.exists() or target.is_symlink():
+        raise WriteRefused(f"{target} already exists; wsw packs new never replaces a file.")
+    write_private(target, starter_pack(pack_id))
+    say(f"Wrote a starter pack to {target}.")
+    schema_file = folder / SCHEMA_FILE
+    if not schema_file.exists() and not schema_file.is_symlink():
+        write_private(schema_file, _schema_text())
+        say(f"Wrote the pack schema to {schema_file} (for editors).")
+    say(f"Next: edit it, then `wsw packs validate {target}` and `wsw packs test {target}`.")
+
+
+def _schema_text() -> str:
+    import json
+
+    from wsw.packs.schema import json_schema
+
+    schema = json_schema()
+    schema["title"] = "wsw content pack"
+    return json.dumps(schema, indent=2) + "\n"
 
 
 @packs_app.command("schema")
@@ -116,13 +130,7 @@ def packs_schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of a pack file, for editors' completion and checking."""
-    import json
-
-    from wsw.packs.schema import json_schema
-
-    schema = json_schema()
-    schema["title"] = "wsw content pack"
-    text = json.dumps(schema, indent=2) + "\n"
+    text = _schema_text()
     if output is None:
         typer.echo(text, nl=False)
         return
@@ -130,3 +138,60 @@ def packs_schema(
 
     write_private(output, text, overwrite=True)
     say(f"Wrote the pack schema to {output}.")
+
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="[PATH...]",
+        help="Pack files or folders (checked on top of the built-in packs); none: every loaded "
+        "pack.",
+    ),
+]
+
+
+@packs_app.command("test")
+def packs_test(
+    ctx: typer.Context,
+    paths: PathsArg = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON to standard output.")] = False,
+) -> None:
+    """Run the packs' examples through the suggestion engine: passes, misses, what came up.
+
+    Exit 1 when an example misses a theme or point it should bring up.
+    """
+    from wsw.catalogue.examples import run_examples
+    from wsw.errors import Findings
+
+    if paths:
+        from wsw.catalogue.model import Catalogue
+        from wsw.packs.layers import given_library
+
+        library, given = given_library(paths)
+        outcomes = run_examples(Catalogue.build(library), given)
+    else:
+        outcomes = run_examples(settings(ctx).catalogue())
+    missed = [o for o in outcomes if not o.passed]
+    if as_json:
+        import json
+
+        from wsw.cli.pack_reports import example_json
+
+        payload = {"version": 1, "examples": [example_json(o) for o in outcomes]}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        from wsw.cli.pack_reports import example_lines
+
+        for outcome in outcomes:
+            for line in example_lines(outcome):
+                typer.echo(line)
+    count = len(outcomes)
+    summary = (
+        f"{count} example{'s' if count != 1 else ''}: "
+        f"{count - len(missed)} passed, {len(missed)} missed."
+    )
+    if not outcomes:
+        say("No examples in these packs (add some under `examples:`).")
+    if missed:
+        raise Findings(summary)
+    say(summary)

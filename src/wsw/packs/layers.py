@@ -20,6 +20,7 @@ from wsw.packs.models import (
     Check,
     Condition,
     DataTable,
+    Example,
     Model,
     Point,
     Question,
@@ -109,6 +110,47 @@ def check_library(loaded: list[LoadedPack], problems: list[Problem]) -> Library:
     return Library(loaded)
 
 
+def given_library(given: list[Path], *, builtin: bool = True) -> tuple[Library, list[str]]:
+    """The packs at `given` (files, pack folders or folders of packs), checked on top of the
+    built-in packs unless `builtin` is False; and the ids of the given packs.
+
+    A given pack with a built-in's id (an edited copy of `content/`) stands in for it. Raises
+    PackError listing every problem, InputError for a path that does not exist.
+    """
+    from wsw.errors import InputError
+
+    targets: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    for path in given:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder.")
+        if path.is_file():
+            targets.append((path, "given"))
+        else:
+            found = pack_paths(path)
+            if not found:
+                problems.append(Problem(str(path), None, None, "", "no pack files (*.yaml) here"))
+            targets.extend((p, "given") for p in found)
+    loaded, found_problems = load_packs(targets)
+    problems.extend(found_problems)
+    base: list[LoadedPack] = []
+    if builtin:
+        given_ids = {p.pack.id for p in loaded}
+        given_files = {p.resolve() for p, _ in targets}
+        builtins, builtin_problems = load_packs(
+            [
+                (p, "built-in")
+                for p in pack_paths(paths.builtin_packs_dir())
+                if p.resolve() not in given_files
+            ]
+        )
+        base = [p for p in builtins if p.pack.id not in given_ids]
+        problems.extend(builtin_problems)
+    with collector.paused():
+        library = check_library([*base, *loaded], problems)
+    return library, [p.pack.id for p in loaded]
+
+
 def _shown(path: Path) -> str:
     """A path as short as it can be while still pointing at the file."""
     try:
@@ -183,6 +225,7 @@ def cross_check(packs: list[LoadedPack], references: bool = True) -> list[Proble
                 "case_studies",
                 "tables",
                 "scenarios",
+                "examples",
             ):
                 for i, item in enumerate(getattr(c, key)):
                     items.add(item.id, part, (key, i, "id"), problems)
@@ -333,7 +376,7 @@ def _part_references(
             check_all((*loc, "stages"), model.stages, stages, "walk stage")
         elif isinstance(model, Resource | Scenario | DataTable):
             check_all((*loc, "themes"), model.themes, themes, "theme")
-        elif isinstance(model, CaseStudy):
+        elif isinstance(model, CaseStudy | Example):
             check_all((*loc, "themes"), model.themes, themes, "theme")
             check_all((*loc, "points"), model.points, items, "point")
         elif isinstance(model, SourceRef):

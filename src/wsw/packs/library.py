@@ -16,6 +16,7 @@ from wsw.packs.models import (
     Check,
     Content,
     DataTable,
+    Example,
     Pack,
     Point,
     Resource,
@@ -76,6 +77,7 @@ class Library:
         self.tables: dict[str, DataTable] = {}
         self.walks: dict[str, Walk] = {}
         self.scenarios: list[Scenario] = []
+        self.examples: list[tuple[str, Example]] = []  # (pack id, example)
         for loaded in packs:
             pack = loaded.pack
             self.themes.update((t.id, t) for t in pack.themes)
@@ -89,6 +91,7 @@ class Library:
             self.tables.update((t.id, t) for t in pack.tables)
             self.walks.update((w.id, w) for w in pack.walks)
             self.scenarios.extend(pack.scenarios)
+            self.examples.extend((pack.id, e) for e in pack.examples)
         self.point_by_id = {ref.point.id: ref for ref in self.points}
 
     def pack(self, pack_id: str) -> LoadedPack | None:

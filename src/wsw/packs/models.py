@@ -459,6 +459,37 @@ class Scenario(Model):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Example(Model):
+    """A fictional piece of information and the learning it should bring up (`wsw packs test`).
+
+    It is how an author sees what a change of triggers does: each example is run through the
+    suggestion engine, and a theme or point that does not come up is a miss.
+    """
+
+    id: Id
+    fictional: Annotated[
+        Literal[True], Field(description="Must be true: examples are invented, never a case.")
+    ]
+    information: Annotated[
+        Text, Field(description="The new case information, as a practitioner would write it.")
+    ]
+    age_bands: Annotated[
+        list[AgeBand],
+        Field(description="Age bands given as `wsw suggest --age-band` would give them."),
+    ] = field(default_factory=list)
+    themes: Annotated[
+        list[Id], Field(description="Themes that must be among those suggested (ticked).")
+    ] = field(default_factory=list)
+    points: Annotated[
+        list[Id], Field(description="Points that must be among the suggestions shown.")
+    ] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.themes and not self.points:
+            raise ValueError("an example needs the 'themes' or 'points' it should bring up")
+
+
+@dataclass(frozen=True, kw_only=True)
 class Content(Model):
     """The content lists a pack may hold. A file inside a folder pack holds only these."""
 
@@ -473,6 +504,7 @@ class Content(Model):
     tables: list[DataTable] = field(default_factory=list)
     walks: list[Walk] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -14,7 +14,7 @@ import typing
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, TypeAdapter
+from pydantic import AfterValidator, BeforeValidator, Field, TypeAdapter, WithJsonSchema
 
 from wsw.packs import models
 
@@ -27,8 +27,18 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
-# Authors write `version: 1.0`; YAML reads that as a number, which is still a fine version.
-Version = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int | float) else v)]
+# Authors write `version: 1.0`; YAML reads that as a number, which is still a fine version,
+# and the schema editors check against says so too.
+Version = Annotated[
+    str,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int | float) else v),
+    WithJsonSchema(
+        {
+            "type": ["string", "number"],
+            "description": "The pack's own version, e.g. `1.0` or `2025.1`.",
+        }
+    ),
+]
 
 
 def _check_trigger(trigger: str) -> str:
@@ -92,9 +102,16 @@ def adapter(model: type[Any]) -> TypeAdapter[Any]:
     return found
 
 
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
 def json_schema(model: type[Any] = models.Pack) -> dict[str, Any]:
-    """The JSON Schema of a pack file (YAML key names), for editors."""
-    return adapter(model).json_schema(by_alias=True)
+    """The JSON Schema of a pack file (YAML key names), for editors.
+
+    It accepts what `wsw packs validate` accepts field by field; the checks between fields
+    and between packs (known theme ids, one question per id) are only `validate`'s.
+    """
+    return {"$schema": SCHEMA_DIALECT, **adapter(model).json_schema(by_alias=True)}
 
 
 def type_hints(model: type[Any]) -> dict[str, Any]:
