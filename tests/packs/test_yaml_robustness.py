@@ -116,7 +116,12 @@ def test_any_dumped_mapping_reads_back_the_same(value: object) -> None:
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.text(PACK_TEXT, max_size=6), st.sampled_from(_CONTROLS), st.booleans())
+# (NEL, U+0085, written as it is, is a line break to YAML: it never reaches a value.)
+@given(
+    st.text(PACK_TEXT, max_size=6),
+    st.sampled_from([c for c in _CONTROLS if c != "\x85"]),
+    st.booleans(),
+)
 def test_a_control_character_anywhere_is_refused_with_its_place(
     before: str, control: str, in_key: bool
 ) -> None:
