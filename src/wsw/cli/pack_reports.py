@@ -11,6 +11,7 @@ from wsw.text.shown import plain
 
 if TYPE_CHECKING:
     from wsw.catalogue.examples import Outcome
+    from wsw.packs.lint import LintWarning
 
 CAME_UP_SHOWN = 5
 
@@ -43,4 +44,16 @@ def example_json(outcome: Outcome) -> dict[str, Any]:
         "missed_points": outcome.missed_points,
         "themes": outcome.themes_up,
         "points": [{"id": s.id, "score": s.score, "matched": s.matched} for s in outcome.came_up],
+    }
+
+
+def lint_json(warning: LintWarning) -> dict[str, Any]:
+    p = warning.problem
+    return {
+        "rule": warning.rule,
+        "file": p.file,
+        "line": p.line,
+        "column": p.column,
+        "field": p.path,
+        "message": p.message,
     }

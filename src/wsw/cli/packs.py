@@ -122,6 +122,56 @@ def _schema_text() -> str:
     return json.dumps(schema, indent=2) + "\n"
 
 
+@packs_app.command("lint")
+def packs_lint(
+    paths: PathsArg = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when there is any warning.")
+    ] = False,
+    every_trigger: Annotated[
+        bool,
+        typer.Option("--every-trigger", help="List each unused trigger, not a count per pack."),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON to standard output.")] = False,
+) -> None:
+    """Warnings that are not errors: unused or common triggers, near-duplicate points, ...
+
+    Unused triggers, triggers on common words, near-duplicate points, checks without a
+    source, figures without a population, hard reading, and advice inside a cited finding.
+    Exit 0 unless --strict and there are warnings.
+    """
+    from wsw.errors import Findings
+    from wsw.packs.layers import given_library
+    from wsw.packs.lint import lint
+
+    if paths:
+        library, linted = given_library(paths, keep_marks=True)
+    else:
+        from wsw.infra import paths as wsw_paths
+
+        library, linted = given_library([wsw_paths.builtin_packs_dir()], keep_marks=True)
+    warnings = lint(library, linted, every_trigger=every_trigger)
+    if as_json:
+        import json
+
+        from wsw.cli.pack_reports import lint_json
+
+        payload = {"version": 1, "warnings": [lint_json(w) for w in warnings]}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        from wsw.text.shown import plain
+
+        for warning in warnings:
+            typer.echo(plain(str(warning)))
+    count = len(warnings)
+    summary = f"{count} warning{'s' if count != 1 else ''} in {len(linted)} pack" + (
+        "s" if len(linted) != 1 else ""
+    )
+    if strict and warnings:
+        raise Findings(summary + ".")
+    say(summary + (": nothing to look at again." if not warnings else "."))
+
+
 @packs_app.command("schema")
 def packs_schema(
     output: Annotated[

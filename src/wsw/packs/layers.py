@@ -95,22 +95,28 @@ def build_library(
         return check_library(loaded, [*(problems or []), *found])
 
 
-def check_library(loaded: list[LoadedPack], problems: list[Problem]) -> Library:
+def check_library(
+    loaded: list[LoadedPack], problems: list[Problem], *, keep_marks: bool = False
+) -> Library:
     """Check references between loaded packs; raise PackError if anything is wrong.
 
     When a pack could not be read, references to what it defines would all look broken, so
     only its own problems are reported; references are checked once every pack reads.
+    The marks (every value's line) are let go unless `keep_marks` (lint reports lines too).
     """
     problems = [*problems, *cross_check(loaded, references=not problems)]
     if problems:
         raise PackError(problems)
-    for pack in loaded:
-        for part in pack.parts:
-            part.marks.release()
+    if not keep_marks:
+        for pack in loaded:
+            for part in pack.parts:
+                part.marks.release()
     return Library(loaded)
 
 
-def given_library(given: list[Path], *, builtin: bool = True) -> tuple[Library, list[str]]:
+def given_library(
+    given: list[Path], *, builtin: bool = True, keep_marks: bool = False
+) -> tuple[Library, list[str]]:
     """The packs at `given` (files, pack folders or folders of packs), checked on top of the
     built-in packs unless `builtin` is False; and the ids of the given packs.
 
@@ -147,7 +153,7 @@ def given_library(given: list[Path], *, builtin: bool = True) -> tuple[Library, 
         base = [p for p in builtins if p.pack.id not in given_ids]
         problems.extend(builtin_problems)
     with collector.paused():
-        library = check_library([*base, *loaded], problems)
+        library = check_library([*base, *loaded], problems, keep_marks=keep_marks)
     return library, [p.pack.id for p in loaded]
 
 

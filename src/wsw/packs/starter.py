@@ -55,8 +55,8 @@ examples:
   - id: {pack_id}.lunch-example
     fictional: true
     information: >-
-      The school rang: the boy has come in without a packed lunch all week and says
-      he is hungry.
+      The school rang: the boy has come in without a packed lunch all week, says he had
+      no breakfast and is hungry, and has missed several meals.
     themes: [neglect]
     points: [{pack_id}.lunch]
 """
