@@ -21,6 +21,22 @@ from wsw.suggest.ages import band_for_age, infer_age_bands
         ("a 3 year old and a 14-year-old", ["1-5", "11-15"]),
         ("the third injury in eight months", []),
         ("she is 25 years old", []),
+        # the forms practitioners write
+        ("Boy is 6. School say", ["6-10"]),
+        ("the 10 wk old's feeds", ["under-1"]),
+        ("6yo with bruising", ["6-10"]),
+        ("Children are 2/12 and 3", ["under-1"]),
+        ("HV visit, Kai 7/52", ["under-1"]),
+        ("18mo with a spiral fracture", ["1-5"]),
+        ("Tyler (Y9) in twice", ["11-15"]),
+        ("kids are 4 and 6", ["1-5", "6-10"]),
+        ("2 CYP present (3 & 7)", ["1-5", "6-10"]),
+        ("the 12 yo looks after them", ["11-15"]),
+        # numbers that are not ages
+        ("Mother is 40 and lives 40 miles away; call at 10:40", []),
+        ("Mum is 25 and works nights", []),
+        ("seen on 14/12/2024 at 10:15", []),
+        ("It is 6 miles away", []),
     ],
 )
 def test_ages_in_case_notes(text: str, bands: list[str]) -> None:

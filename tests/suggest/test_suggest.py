@@ -170,3 +170,46 @@ def test_covid_findings_need_pandemic_words(suggester: Suggester) -> None:
     assert not [s for s in suggester.suggest(baby, limit=None) if "covid" in s.id]
     pandemic = "Since lockdown the baby has not been seen by the health visitor."
     assert [s for s in suggester.suggest(pandemic, limit=20) if "covid" in s.id]
+
+
+def themes_of(suggester: Suggester, text: str, limit: int = 20) -> list[str]:
+    return [s.theme for s in suggester.suggest(text, limit=limit)]
+
+
+def test_a_reassurance_brings_nothing_up(suggester: Suggester) -> None:
+    """ "No DV concerns this time" is not a domestic-abuse case; what follows "but" is."""
+    text = "No DV concerns this time, but mum has been drinking heavily again."
+    assert "domestic-abuse" not in themes_of(suggester, text)
+    assert "substance-misuse" in themes_of(suggester, text)[:3]
+
+
+def test_times_distances_and_adult_ages_are_not_gestations(suggester: Suggester) -> None:
+    text = "Police call-out at 10:40. Mother is 40 and lives 40 miles from the school."
+    assert "infants" not in themes_of(suggester, text)
+    assert "infants" in themes_of(suggester, "Booking appointment at 32/40, first contact.")[:3]
+
+
+def test_the_verb_send_is_not_special_educational_needs(suggester: Suggester) -> None:
+    assert "disability" not in themes_of(suggester, "Please send the letters to the school.")
+    assert "disability" in themes_of(suggester, "He has SEND and an EHCP.")[:3]
+
+
+def test_points_for_other_ages_are_held_back(suggester: Suggester) -> None:
+    """A 6-year-old's bruising never brings "a second peak among 15 to 17 year olds"."""
+    text = "Boy is 6. Went missing overnight, came back with cash and bruising to his arms."
+    results = suggester.suggest(text, limit=None)
+    assert results
+    for s in results:
+        bands = suggester.library.point_by_id[s.id].point.age_bands
+        assert not bands or "6-10" in bands, s.id
+
+
+def test_a_worker_who_has_not_slept_is_not_a_parent_and_vice_versa(
+    suggester: Suggester,
+) -> None:
+    worker = "I haven't slept properly since the visit where dad threatened me."
+    assert "supervision" in themes_of(suggester, worker)[:3]
+    mother = "Mum says she haven't slept properly since her ex started turning up."
+    for s in suggester.suggest(mother, limit=None):
+        if s.theme == "supervision":
+            assert not any("slept" in m for m in s.matched), s.matched

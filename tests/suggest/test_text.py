@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wsw.text.triggers import TriggerSyntaxError, compile_trigger, match_at
-from wsw.text.words import fold, stem, stems, tokenize
+from wsw.text.words import fold, fold_keeping_case, stem, stems, tokenize
 
 
 @pytest.mark.parametrize(
@@ -71,6 +71,96 @@ def test_triggers_do_not_overreach(trigger: str, text: str) -> None:
     assert not matches(trigger, text)
 
 
+@pytest.mark.parametrize(
+    "trigger,text,expected",
+    [
+        # a phrase never runs across a sentence, nor adjacent words across a comma
+        ("her mum", "I rang her. Mum said she was fine", False),
+        ("her mum", "I rang her mum", True),
+        ("new partner", "it is new, partner says", False),
+        ("told me", "Dad told; me too", False),
+        # a gap may run over a comma but not past a full stop or a "but"
+        ("missed ... appointments", "missed, again, appointments", True),
+        ("missed ... appointments", "missed. Two appointments", False),
+        ("drink* ... again", "drinking but not again", False),
+        # a full stop inside a number or an abbreviation ends nothing
+        ("lost ... weight", "lost 1.5kg in weight", True),
+    ],
+)
+def test_matching_stays_within_what_was_said_together(
+    trigger: str, text: str, expected: bool
+) -> None:
+    assert matches(trigger, text) is expected
+
+
+@pytest.mark.parametrize(
+    "trigger,text,expected",
+    [
+        ("#/40", "Booking appt at 32/40", True),
+        ("#/40", "Call from nursery 10:40", False),
+        ("#/40", "lives 40 miles away", False),
+        ("#/40", "Mother is 40", False),
+        ("#/40", "seen on 12/03/2024", False),
+        ("#yo", "6yo boy", True),
+        ("# wk old", "the 10 wk old's feeds", True),
+        ("32/40", "at 32/40", True),
+    ],
+)
+def test_numbers_match_only_as_the_patterns_they_mean(
+    trigger: str, text: str, expected: bool
+) -> None:
+    assert matches(trigger, text) is expected
+
+
+@pytest.mark.parametrize(
+    "trigger,text,expected",
+    [
+        ("=SEND", "he has SEND and an EHCP", True),
+        ("=SEND", "please send the form", False),
+        ("=SEND", "Send it to school", False),
+        ("=MS", "Ms T was swaying at pick-up", False),
+        ("=MS", "mum has MS and uses a wheelchair", True),
+        ("DV", "no dv this time", True),  # without `=`, an acronym matches in any case
+    ],
+)
+def test_acronyms_keep_their_case_where_a_trigger_says(
+    trigger: str, text: str, expected: bool
+) -> None:
+    assert matches(trigger, text) is expected
+
+
+def clause_matches(trigger: str, text: str) -> bool:
+    from wsw.suggest.clauses import read_clauses
+
+    pattern = compile_trigger(trigger)
+    tokens = read_clauses(tokenize(text))
+    return any(match_at(pattern, tokens, i) is not None for i in range(len(tokens)))
+
+
+@pytest.mark.parametrize(
+    "trigger,text,expected",
+    [
+        ("worker: haven't slept", "I haven't slept properly since the visit", True),
+        ("worker: haven't slept", "Mum says she haven't slept for weeks", False),
+        ("worker: haven't slept", "haven't slept all week", True),  # nobody named: anyone
+        ("child: won't speak", "Dad won't speak to me about it", False),
+        ("child: won't speak", "The boy won't speak at school", True),
+        ("child: shaken", "I was shaken after the home visit", False),
+        ("domestic abuse", "No domestic abuse concerns this time", False),
+        ("domestic abuse", "No concerns this time, but domestic abuse last year", True),
+        ("no concerns", "No concerns this time", True),  # a trigger may be the reassurance
+    ],
+)
+def test_triggers_respect_whom_and_negation(trigger: str, text: str, expected: bool) -> None:
+    assert clause_matches(trigger, text) is expected
+
+
+def test_whom_is_read_from_the_trigger() -> None:
+    assert compile_trigger("~worker: not slept").whom == "worker"
+    assert compile_trigger("~worker: not slept").strength == 0.5
+    assert compile_trigger("not slept").whom is None
+
+
 @pytest.mark.parametrize("bad", ["", "   ", "...", "... lunch", "lunch ...", "*"])
 def test_bad_triggers_are_rejected(bad: str) -> None:
     with pytest.raises(TriggerSyntaxError):
@@ -93,9 +183,9 @@ def test_a_phrase_always_matches_itself(parts: list[str]) -> None:
 
 @given(st.text(max_size=300))
 def test_tokenize_never_fails_and_offsets_point_into_the_folded_text(text: str) -> None:
-    folded = fold(text)
+    folded = fold_keeping_case(text)
     for token in tokenize(text):
-        assert folded[token.start : token.end] == token.word
+        assert folded[token.start : token.end].lower() == token.word
 
 
 @given(st.text(max_size=200))

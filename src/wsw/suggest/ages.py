@@ -1,6 +1,10 @@
-"""Reading children's ages out of case information ("a four month old baby", "Jayden (7)").
+"""Reading children's ages out of case information, in the forms practitioners write them.
 
-Inferred bands only nudge the ranking; bands the practitioner states are authoritative.
+"a four month old baby", "Jayden (7)", "Boy is 6", "10 wk old's", "6yo", "2/12" (months),
+"7/52" (weeks), "18mo", "Y9", "kids are 4 and 6", "(3 & 7)". A number is read as an age only
+in one of these forms, so "Mother is 40", "40 miles" and "10:40" are never ages. Bands the
+practitioner states are authoritative; bands read from the text hold back points for other
+ages (see the engine).
 """
 
 from __future__ import annotations
@@ -34,7 +38,34 @@ _NUMBER_WORDS = {
 _NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _SEP = r"[\s-]*"
 _UNIT_OLD = re.compile(
-    rf"\b{_NUM}{_SEP}(day|week|month|year|yr)s?{_SEP}old\b|\baged?\s+{_NUM}\b(?:\s*(month|week))?",
+    rf"\b{_NUM}{_SEP}(day|week|wk|month|mth|mo|year|yr)s?{_SEP}old\b"
+    rf"|\baged?\s+{_NUM}\b(?:\s*(month|week))?",
+    re.IGNORECASE,
+)
+# "6yo", "6 y/o", "14yrs", "18mo", "10 wks" (not "10 weeks pregnant": that is the next rule's)
+_SHORT_AGE = re.compile(
+    r"\b(\d{1,2})\s?(y/?o|yrs?|mo|mos|mths?|m/o|wks?|w/o)\b(?!\s*(?:pregnant|gestation))",
+    re.IGNORECASE,
+)
+# "2/12" is two months, "7/52" seven weeks, "3/7" three days; "3/12/2024" is a date.
+_FRACTION_AGE = re.compile(r"(?<![/\d])(\d{1,2})/(12|52|7)\b(?!/)")
+# "Boy is 6", "Kai is 4": a child (or a name that is not a parent's) is N.
+_ADULTS = (
+    "mum|mother|dad|father|nan|gran|grandmother|grandad|partner|carer|aunt|uncle|"
+    "stepdad|stepmum|she|he|it|this|that|there|which|who|what"
+)
+_IS_AGE = re.compile(
+    rf"\b(?!(?:{_ADULTS})\b)(boy|girl|child|son|daughter|toddler|kid|[A-Z][a-z]+)\s+"
+    r"(?:is|was|turned|turns|now)\s+(\d{1,2})\b(?!\s*(?:[:.,]\d|%|miles?|mins?|minutes|hours?|"
+    r"times|weeks?\s+pregnant|am|pm|o'clock|kg|cm))",
+)
+# "Y9", "Yr 10", "Year 6": the child's school year (Year N is about N + 5 years old).
+_SCHOOL_YEAR = re.compile(r"\b(?:Y|Yr|Year)\s?([1-9]|1[0-3])\b")
+# "children are 4 and 6", "kids (3 & 7)", "aged 2 and 4", "(6 and 9)"
+_AGE_LIST = re.compile(
+    r"(?:\b(?:children|kids|boys|girls|twins|sons|daughters|siblings|cyp|aged|ages)"
+    r"(?:\s+(?:are|aged|of|now))?[\s,(]+|\()"
+    r"(\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})+)\b(?!\s*(?:[:.]\d|%|miles?|mins?|hours?|times))",
     re.IGNORECASE,
 )
 _BRACKET_AGE = re.compile(
@@ -80,9 +111,9 @@ def infer_age_bands(text: str) -> list[AgeBand]:
             number, unit = _value(m.group(1)), m.group(2).lower()
         else:
             number, unit = _value(m.group(3)), (m.group(4) or "year").lower()
-        if unit in ("day", "week") or (unit == "month" and number < 12):
+        if unit[0] in "dw" or (unit[0] == "m" and number < 12):
             add("under-1")
-        elif unit == "month":
+        elif unit[0] == "m":
             add(band_for_age(number // 12))
         else:
             add(band_for_age(number))
@@ -96,6 +127,32 @@ def infer_age_bands(text: str) -> list[AgeBand]:
             add(band_for_age(number))
     for m in _YEARS_MONTHS.finditer(text):
         add(band_for_age(int(m.group(1))))
+    for band in _practitioner_forms(text):
+        add(band)
     if _INFANT_WORDS.search(text) or _PREGNANT.search(text):
         add("under-1")
     return found
+
+
+def _practitioner_forms(text: str) -> list[AgeBand | None]:
+    """Bands from the shorthand forms: "6yo", "2/12", "Boy is 6", "Y9", "kids are 4 and 6"."""
+    bands: list[AgeBand | None] = []
+    for m in _SHORT_AGE.finditer(text):
+        number, unit = int(m.group(1)), m.group(2).lower()
+        if unit.startswith("w") or (unit.startswith("m") and number < 12):
+            bands.append("under-1")
+        elif unit.startswith("m"):
+            bands.append(band_for_age(number // 12))
+        else:
+            bands.append(band_for_age(number))
+    for m in _FRACTION_AGE.finditer(text):
+        number, unit = int(m.group(1)), m.group(2)
+        if (unit == "12" and number < 12) or (unit == "52" and number < 52) or unit == "7":
+            bands.append("under-1")
+    for m in _IS_AGE.finditer(text):
+        bands.append(band_for_age(int(m.group(2))))
+    for m in _SCHOOL_YEAR.finditer(text):
+        bands.append(band_for_age(int(m.group(1)) + 5))
+    for m in _AGE_LIST.finditer(text):
+        bands.extend(band_for_age(int(n)) for n in re.findall(r"\d{1,2}", m.group(1)))
+    return bands

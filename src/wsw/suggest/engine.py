@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import AGE_BANDS, AgeBand
 from wsw.suggest.ages import infer_age_bands
+from wsw.suggest.clauses import read_clauses
 from wsw.text.triggers import Pattern, compile_trigger, match_at
-from wsw.text.words import STOPWORDS, Token, fold, stems, tokenize
+from wsw.text.words import STOPWORDS, Token, fold_keeping_case, stems, tokenize
 
 SECONDARY_SHARE = 0.5
 TEXT_WEIGHT = 8.0
@@ -117,7 +118,7 @@ class Suggester:
                 end = match_at(pattern, tokens, start)
                 if end is None:
                     continue
-                phrase = folded[token.start : tokens[end - 1].end]
+                phrase = folded[token.start : tokens[end - 1].end].lower()
                 if owner < 0:
                     bucket = hits.themes[self.theme_ids[-1 - owner]]
                 else:
@@ -134,11 +135,11 @@ class Suggester:
     ) -> list[Suggestion]:
         """The points most relevant to `text`, most relevant first.
 
-        `age_bands` given by the practitioner exclude points for other ages; bands read from
-        the text only nudge, because a note may mention several children.
+        `age_bands` given by the practitioner exclude points for other ages, and so do the
+        bands read from the text (every child's age read, in the forms practitioners write).
         """
-        folded = fold(text)
-        tokens = tokenize(text)
+        folded = fold_keeping_case(text)
+        tokens = read_clauses(tokenize(text))
         hits = self._match(folded, tokens)
         stated = [b for b in AGE_BANDS if b in (age_bands or ())]
         inferred = [b for b in infer_age_bands(text) if b not in stated]
@@ -209,8 +210,8 @@ class Suggester:
                 return 0.0, []
             if set(point.age_bands) & set(stated + inferred):
                 score += 0.5
-            elif inferred:
-                score *= 0.6
+            elif inferred:  # for ages other than every child the text gives an age for
+                return 0.0, []
         matched = list(own)
         for theme in point.themes:
             matched.extend(w for w in hits.themes.get(theme, {}) if w not in matched)
@@ -276,6 +277,8 @@ class _TextIndex:
         words: dict[str, str] = {}
         counts: Counter[str] = Counter()
         for t in tokens:
+            if t.negated:
+                continue
             if t.stem in self.idf and t.stem not in STOPWORDS and len(t.stem) > 2:
                 counts[t.stem] += 1
                 words.setdefault(t.stem, t.word)

@@ -6,7 +6,17 @@ Trigger syntax:
 - a word starting with `=` matches only that exact word, not its other forms (`=missing`);
 - `...` between words allows up to three other words in between (`missed ... appointments`);
 - a trigger starting with `~` is weak (counts half: a common word that only hints at the
-  theme), and one ending in `!` is strong (counts double: a word that all but names it).
+  theme), and one ending in `!` is strong (counts double: a word that all but names it);
+- `=` before a word in capitals keeps its case: `=SEND` matches "SEND", never the verb "send";
+- `#` in a word stands for a number of one or two digits: `#/40` matches the gestation "32/40"
+  (never "10:40" or "40 miles"), `#yo` matches "6yo";
+- a trigger starting with `child:`, `carer:`, `worker:` or `professional:` applies only to what
+  is said about that person ("worker: haven't slept" is not the mother who hasn't slept);
+  a clause naming no one is taken to be about anyone.
+
+A trigger matches within one clause, and a `...` gap never runs past the end of a sentence (or
+a "but"), so "her. Mum" is not "her mum". A match inside a reassurance ("no DV concerns") does
+not count, unless the trigger's own words are the reassurance.
 
 It sits below the packs: validating a pack compiles its triggers, and the suggestion index
 matches them.
@@ -14,10 +24,11 @@ matches them.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from wsw.text.words import WORD, Token, fold, stem
+from wsw.text.words import WORD, Token, fold_keeping_case, stem
 
 MAX_GAP = 3
 
@@ -34,6 +45,7 @@ class Pattern(NamedTuple):
     modes: tuple[str, ...]  # "stem", "prefix" or "exact", one per word
     gap_before: tuple[bool, ...]
     strength: float = 1.0
+    whom: str | None = None  # "child", "carer", "worker" or "professional"
 
     @property
     def length(self) -> int:
@@ -44,9 +56,15 @@ class TriggerSyntaxError(ValueError):
     pass
 
 
+WHOM = ("child", "carer", "worker", "professional")
+_WHOM = re.compile(rf"^({'|'.join(WHOM)}):\s*")
+_NUMBER_WORD = re.compile(r"^[a-z0-9/]*#[a-z0-9/#]*$")
+
 # Validation compiles every trigger to check it, and the suggestion index needs them all again:
-# patterns are immutable, so both (and any trigger used twice) share one.
-@lru_cache(maxsize=1 << 17)
+# patterns are immutable, so both (and any trigger used twice) share one. Unbounded: a library
+# holds a fixed set of distinct triggers (about 70,000 at 100,000 points), and a bounded cache
+# smaller than that compiled every trigger twice.
+@cache
 def compile_trigger(trigger: str) -> Pattern:
     """Compile a trigger phrase; raises TriggerSyntaxError if nothing matchable is left."""
     words: list[str] = []
@@ -55,11 +73,15 @@ def compile_trigger(trigger: str) -> Pattern:
     pending_gap = False
     body = trigger.strip()
     strength = 1.0
+    whom = None
     if body.startswith("~"):
-        body, strength = body[1:], 0.5
+        body, strength = body[1:].lstrip(), 0.5
     elif body.endswith("!"):
         body, strength = body[:-1], 2.0
-    for raw in fold(body).replace("\u2026", " ... ").split():
+    if m := _WHOM.match(body):
+        whom, body = m.group(1), body[m.end() :]
+    for cased in fold_keeping_case(body).replace("\u2026", " ... ").split():
+        raw = cased.lower()
         if raw == "...":
             if not words:
                 raise TriggerSyntaxError("a trigger cannot start with '...'")
@@ -67,10 +89,20 @@ def compile_trigger(trigger: str) -> Pattern:
             continue
         is_prefix = raw.endswith("*")
         is_exact = raw.startswith("=")
+        if _NUMBER_WORD.match(raw.strip("*=")):
+            words.append(raw.strip("*="))
+            modes.append("number")
+            gap.append(pending_gap)
+            pending_gap = False
+            continue
+        keep_case = is_exact and cased.strip("*=").isupper()
         parts = WORD.findall(raw.strip("*="))
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
-            if is_prefix and last:
+            if keep_case:
+                words.append(part.replace("'", ""))
+                modes.append("upper")
+            elif is_prefix and last:
                 words.append(part.replace("'", ""))
                 modes.append("prefix")
             elif is_exact:
@@ -85,20 +117,36 @@ def compile_trigger(trigger: str) -> Pattern:
         raise TriggerSyntaxError("a trigger needs at least one word")
     if pending_gap:
         raise TriggerSyntaxError("a trigger cannot end with '...'")
-    return Pattern(trigger, tuple(words), tuple(modes), tuple(gap), strength)
+    return Pattern(trigger, tuple(words), tuple(modes), tuple(gap), strength, whom)
+
+
+@lru_cache(maxsize=256)
+def _number_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(re.escape(word).replace("\\#", r"\d{1,2}"))
 
 
 def _word_matches(pattern: Pattern, i: int, token: Token) -> bool:
     mode = pattern.modes[i]
     if mode == "stem":
         return token.stem == pattern.words[i]
+    if mode == "number":
+        return _number_pattern(pattern.words[i]).fullmatch(token.word) is not None
     bare = token.word.replace("'", "")
-    return bare.startswith(pattern.words[i]) if mode == "prefix" else bare == pattern.words[i]
+    if mode == "prefix":
+        return bare.startswith(pattern.words[i])
+    return bare == pattern.words[i] and (mode == "exact" or token.upper)
 
 
 def match_at(pattern: Pattern, tokens: list[Token], start: int) -> int | None:
-    """If `pattern` matches beginning at token `start`, the index just past the match."""
-    if not _word_matches(pattern, 0, tokens[start]):
+    """If `pattern` matches beginning at token `start`, the index just past the match.
+
+    Not inside a reassurance ("no DV concerns"), nor in a clause about someone other than
+    the trigger's person.
+    """
+    first = tokens[start]
+    if not _word_matches(pattern, 0, first) or first.negated:
+        return None
+    if pattern.whom and first.who and first.who != pattern.whom:
         return None
     return _match_rest(pattern, tokens, 1, start + 1)
 
@@ -106,12 +154,17 @@ def match_at(pattern: Pattern, tokens: list[Token], start: int) -> int | None:
 def _match_rest(pattern: Pattern, tokens: list[Token], i: int, pos: int) -> int | None:
     if i == pattern.length:
         return pos
-    reach = MAX_GAP + 1 if pattern.gap_before[i] else 1
+    gapped = pattern.gap_before[i]
+    reach = MAX_GAP + 1 if gapped else 1
+    previous = tokens[pos - 1]
     for offset in range(reach):
         j = pos + offset
         if j >= len(tokens):
             return None
-        if _word_matches(pattern, i, tokens[j]):
+        token = tokens[j]
+        if token.sentence != previous.sentence or (not gapped and token.clause != previous.clause):
+            return None
+        if _word_matches(pattern, i, token):
             end = _match_rest(pattern, tokens, i + 1, j + 1)
             if end is not None:
                 return end

@@ -1,18 +1,24 @@
-"""Turning free text into comparable word stems.
+"""Turning free text into comparable word stems, with where each word sits.
 
 Practitioners write "drinking again", "drank", "bruising", "Mum's new fella"; pack authors
 write triggers like "drink ... again" or "new partner". Both sides go through the same
 normalisation (Unicode folding, lower case, apostrophes dropped) and the same small suffix
 stripper, so inflected forms meet without a dictionary. It is deliberately simple: the same
 word always gets the same stem, which is all matching needs.
+
+A token also keeps what matching needs to stay within what the writer said together: the
+clause and sentence it is in (a phrase never runs across "her. mum"), whether it was written
+in capitals (SEND, not "send"), and the numbers practitioners use as one word ("32/40" for a
+gestation, "2/12" for an age) stay one token, so "10:40" or "40 miles" never look like them.
+Negation and whom a clause is about are read in `wsw.suggest.clauses`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _COMMON_WORDS = (
     "the and for with was are been has have had its this that from she they his her their him "
@@ -22,17 +28,23 @@ _COMMON_WORDS = (
     "does were being because while whom these those here"
 )
 
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# "32/40", "2/12", "7/52": a number over a number is one word (a gestation, an age); a date's
+# third part ("12/03/2024") is left apart.
+WORD = re.compile(r"\d{1,2}/\d{1,2}(?![\d/])|[a-z0-9]+(?:'[a-z]+)*", re.IGNORECASE)
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
 def fold(text: str) -> str:
     """Lower case, composed Unicode, accents removed, apostrophes straightened."""
+    return fold_keeping_case(text).lower()
+
+
+def fold_keeping_case(text: str) -> str:
+    """`fold` without the lower-casing: same characters at the same offsets, capitals kept."""
     if text.isascii():  # most text: nothing to decompose, no accents to drop
-        return text.replace("`", "'").lower()
+        return text.replace("`", "'")
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.lower()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _VOWELS = "aeiou"
@@ -85,18 +97,47 @@ def _has_vowel(part: str) -> bool:
     return any(ch in _VOWELS + "y" for ch in part)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word of the text. A named tuple: a long input has thousands, made per query."""
+
     stem: str
-    word: str
-    start: int
+    word: str  # folded: lower case, apostrophes straight
+    start: int  # offsets into the folded text
     end: int
+    clause: int = 0  # commas, colons, brackets and dashes separate clauses
+    sentence: int = 0  # full stops, ?, !, ; and line breaks, and "but", separate sentences
+    upper: bool = False  # written in capitals (an acronym): "SEND", "MS"
+    negated: bool = False  # inside the scope of "no concerns about ...", set by suggest/clauses.py
+    who: str | None = None  # whom the clause is about, set by suggest/clauses.py
+
+
+# What lies between two words and ends a sentence or a clause. A full stop only ends a
+# sentence before a space or a closing quote ("1.5kg" does not); a line break always does.
+_SENTENCE_END = re.compile(r"[.!?;]+[\s\"')\]]|\n")
+_CLAUSE_END = re.compile(r"[,:()\[\]]|\s[-\u2013\u2014]+\s|\u2013|\u2014")
+# Words that turn what follows against what went before: a new sentence for matching.
+_TURNS = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
 
 
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with their stems and their character offsets into the folded text."""
-    folded = fold(text)
-    return [Token(stem(m.group()), m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
+    """Word tokens with their stems, offsets into the folded text, clause and sentence."""
+    cased = fold_keeping_case(text)
+    tokens: list[Token] = []
+    clause = sentence = 0
+    last = 0
+    for m in WORD.finditer(cased):
+        raw = m.group()
+        word = raw.lower()
+        between = cased[last : m.start()]
+        if tokens and (_SENTENCE_END.search(between) or word in _TURNS):
+            sentence += 1
+            clause += 1
+        elif tokens and _CLAUSE_END.search(between):
+            clause += 1
+        upper = raw.isupper()
+        tokens.append(Token(stem(word), word, m.start(), m.end(), clause, sentence, upper))
+        last = m.end()
+    return tokens
 
 
 def stems(text: str) -> list[str]:
