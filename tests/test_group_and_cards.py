@@ -54,6 +54,14 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     send(child, "", ADD)
     send(child, "4")  # has anyone else passed it on: not known
     send(child, "y")  # a decision the presenter disagrees with
+    child.expect("What is the decision the presenter disagrees with")
+    child.expect(PROMPT)
+    child.sendline("The referral was declined on Monday as below threshold.")
+    child.expect(MORE)
+    child.sendline("")
+    send(child, "The local authority's front door team manager")
+    send(child, "Nobody has seen Child B's arms", ADD)
+    send(child, "", ADD)
     child.expect("Learning that may bear on this")
     send(child, "")  # keep the suggested themes
     send(child, "He may be hit at home", ADD)
@@ -91,6 +99,7 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     assert "## Alternative explanations considered" in text and "Someone at home hurts him" in text
     assert "| Escalate to SM | FCA | 1 December 2026 |" in text
     assert "walk: group" in text
+    assert "The referral was declined on Monday as below threshold." in text
     assert not list((home / "data" / "drafts").glob("*.json"))
 
 

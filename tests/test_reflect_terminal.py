@@ -60,6 +60,7 @@ def drafts(home: Path) -> list[dict[str, object]]:
 
 def context(child: pexpect.spawn[str]) -> None:
     say(child, "Child A - new partner")
+    say(child, "n")  # no child to protect today
     say(child, "2026-12-01")
     say(child, "1")
     say(child, "2")
@@ -162,11 +163,11 @@ def test_ctrl_c_saves_even_half_typed_text_and_resume_restores_it(tmp_path: Path
     )
 
 
-@pytest.mark.parametrize("answers_before_kill", [1, 6])
+@pytest.mark.parametrize("answers_before_kill", [1, 7])
 def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -> None:
     home = tmp_path / "home"
     child = spawn(home)
-    script = ["Child A", "2026-12-01", "2", "1,2", None, "school DSL"]
+    script = ["Child A", "n", "2026-12-01", "2", "1,2", None, "school DSL"]
     for reply in script[:answers_before_kill]:
         if reply is None:
             say_lines(child, "Bruise on the cheek of a baby")
@@ -178,14 +179,15 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     os.kill(child.pid, signal.SIGKILL)
     child.expect(pexpect.EOF)
     (draft,) = drafts(home)
-    expected = {"case-ref": "Child A", "supervision-date": "2026-12-01", "case-type": "public-law",
+    expected = {"case-ref": "Child A", "protect-today": False,
+                "supervision-date": "2026-12-01", "case-type": "public-law",
                 "age-bands": ["under-1", "1-5"], "information": "Bruise on the cheek of a baby",
                 "source": "school DSL"}  # fmt: skip
     keys = list(expected)[:answers_before_kill]
     assert draft["answers"] == {k: expected[k] for k in keys}
     resumed = spawn(home, "--resume")
     resumed.expect(f"Resuming draft {draft['meta']['draft']}")  # type: ignore[index]
-    next_prompt = ["When is your next supervision", "", "", "", "", "How is it known"]
+    next_prompt = ["Does a child need protecting", "", "", "", "", "", "How is it known"]
     resumed.expect(next_prompt[answers_before_kill - 1] or PROMPT)
     if next_prompt[answers_before_kill - 1]:
         resumed.expect(PROMPT)
@@ -215,7 +217,7 @@ def test_lines_can_be_edited_and_a_half_typed_line_survives_ctrl_c(tmp_path: Pat
     resumed.expect("Restored what you had typed")
     resumed.expect("Child A tsXet")
     resumed.send("\x7f\x7f\x7fet!\r")  # three Backspaces, then the fix
-    resumed.expect("When is your next supervision")
+    resumed.expect("Does a child need protecting today")
     resumed.expect(PROMPT)
     interrupt(resumed)
     resumed.expect(pexpect.EOF)
@@ -229,7 +231,7 @@ def test_a_long_pasted_line_is_kept_whole(tmp_path: Path) -> None:
     """Longer than the terminal's 4,095-character line buffer: every character is kept."""
     home = tmp_path / "home"
     child = spawn(home)
-    for answer in ("Child A", "2026-12-01", "1", "2"):
+    for answer in ("Child A", "n", "2026-12-01", "1", "2"):
         say(child, answer)
     child.expect(PROMPT)
     long_line = " ".join(f"word{n}" for n in range(1000))  # about 6,900 characters

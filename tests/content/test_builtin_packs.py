@@ -182,3 +182,18 @@ def test_the_group_walk_asks_about_safety_referral_and_passing_on(library) -> No
     session = Session(walk, library, {"disagreement": True})
     shown = {r.kind for s in walk.stages for r in session.reminders(s.id)}
     assert {"check", "escalation"} <= shown  # checks and escalation questions reach it
+
+
+def test_every_question_of_the_core_walks_has_real_help(library) -> None:  # type: ignore[no-untyped-def]
+    """`:help` at any question says more than the prompt: a sentence of its own at least."""
+    core = library.pack("core").pack
+    thin = []
+    for walk in core.walks:
+        for stage in walk.stages:
+            for q in stage.questions:
+                help_text = (q.help or "").strip()
+                words = set(re.findall(r"[a-z']+", help_text.lower()))
+                new = words - set(re.findall(r"[a-z']+", q.prompt.lower()))
+                if len(help_text) < 40 or len(new) < 5:
+                    thin.append(f"{walk.id}/{q.id}")
+    assert thin == []

@@ -354,3 +354,33 @@ def test_command_line_options_are_kept_in_the_draft_and_restored(
     assert again.store.options == run.Options(target, None, 1)
     html, _ = run.resume(builtin(), None, "wsw group --resume", run.Options(format="html"))
     assert html.store.options == run.Options(target, "html", 1)  # a new value wins
+
+
+def test_a_quick_reflection_is_resumed_as_one_and_its_note_says_so(
+    wsw_home: Path, tmp_path: Path
+) -> None:
+    reflection = run.begin(builtin(), "quick", "wsw reflect --resume")
+    asker = ByQuestion(FULL, {"source": [Stop()]})
+    assert run.run_walk(reflection, asker, run.Finish(None)).status == "saved"
+    resumed, _ = run.resume(builtin(), None, "wsw reflect --resume")
+    assert resumed.session.walk.id == "quick"
+    target = tmp_path / "quick.md"
+    outcome = run.run_walk(resumed, ByQuestion(FULL), run.Finish(NoteTarget(target), False))
+    assert outcome.status == "written"
+    note = target.read_text(encoding="utf-8")
+    assert "Quick reflection" in note and "walk: quick" in note
+    assert "What did you believe about the child's safety before" not in note  # full walk only
+
+
+def test_finish_it_later_saves_the_draft_after_the_immediate_action(wsw_home: Path) -> None:
+    answers = {**FULL, "protect-today": True, "tell-now": "Front door, 11:30", "referral-now":
+               "s47", "manager-now": "SM, 11:40", "actions-now": FULL["actions"],
+               "carry-on": "later"}  # fmt: skip
+    outcome = run.run_walk(run.begin(builtin(), "individual", "wsw reflect --resume"),
+                           ByQuestion(answers), run.Finish(None))  # fmt: skip
+    assert outcome.status == "saved" and "Resume with: wsw reflect --resume" in outcome.messages[0]
+    draft, _ = drafts.load(None)
+    assert draft.answers["actions-now"] == FULL["actions"] and "information" not in draft.answers
+    resumed, _ = run.resume(builtin(), None, "wsw reflect --resume")
+    step = resumed.session.step()
+    assert step is not None and step.question.id == "supervision-date"

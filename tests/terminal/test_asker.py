@@ -42,24 +42,25 @@ def the_draft(home: Path) -> dict[str, Any]:
     return data
 
 
-CONTEXT = ["Child A - new partner", "2026-12-01", "1", "2"]
+CONTEXT = ["Child A - new partner", "n", "2026-12-01", "1", "2"]
 
 
 def test_back_skip_help_and_bad_input(wsw_home: Path) -> None:
     lines = ["",  # no people to declare
-             "Ref one", ":skip",  # the supervision date is optional
+             "Ref one", "n", ":skip",  # the supervision date is optional
              "7", ":back",  # not a choice; back to the supervision date
-             "31/02/2026", ":back",  # not a date; back to the title
-             ":help", "Ref two", "1/12/2026", ":save"]  # fmt: skip
+             "31/02/2026", ":back", ":back",  # not a date; back to the title
+             ":help", "Ref two", "", "1/12/2026", ":save"]  # fmt: skip
     outcome, screen = typed_walk(lines)
     assert outcome.status == "saved"
     assert "Choose a number from 1 to 3" in screen
-    assert "not a date" in screen
+    assert "31/02/2026: February 2026 has 28 days" in screen
     assert "Current answer: Ref one" in screen
     after_help = screen.split("Help", 1)[1]
     assert "Example: Child A" in after_help and ":save" in after_help  # the controls listed
     assert the_draft(wsw_home)["answers"] == {
         "case-ref": "Ref two",
+        "protect-today": False,
         "supervision-date": "2026-12-01",
     }
 
@@ -93,7 +94,7 @@ def test_declared_people_stay_in_the_draft_and_the_note_uses_roles(
     tmp_path: Path, wsw_home: Path, wsw: Runner
 ) -> None:
     lines = ["Jayden Thompson = Child A", "not a declaration", "Kelly Thompson = Mother", "",
-             "Jayden - new information", "2026-12-01", "1", "3",
+             "Jayden - new information", "n", "2026-12-01", "1", "3",
              "Kelly said Jayden's teacher rang her on 07700 900123.", ""]  # fmt: skip
     _, screen = typed_walk(lines)
     assert "Write each person as: Name = Role" in screen
@@ -136,7 +137,7 @@ def test_the_preview_offers_write_back_and_save(tmp_path: Path) -> None:
 
 def test_escape_codes_and_control_characters_are_never_stored(wsw_home: Path) -> None:
     """Arrow keys at a prompt without a line editor send escape codes; they are dropped."""
-    typed = ["", "Child A tset\x1b[D\x1b[DX", "2026-12-01", "1", "2",
+    typed = ["", "Child A tset\x1b[D\x1b[DX", "n", "2026-12-01", "1", "2",
              "Said \x07\x1b]52;c;ZXZpbA==\x07 this\u202e", "", ":save"]  # fmt: skip
     typed_walk(typed)
     answers = the_draft(wsw_home)["answers"]

@@ -15,12 +15,13 @@ from wsw.walk.session import Session
 
 FULL = {
     "case-ref": "Child A - new partner",
+    "protect-today": False,
     "supervision-date": "2026-12-01",
     "case-type": "private-law",
     "age-bands": ["1-5"],
     "information": "Mother's new partner moved in; police check shows assault on an ex-partner.",
     "source": "police",
-    "how-known": "records",
+    "how-known": ["records"],
     "when-where": "Last month, at the family home.",
     "is-new": "new",
     "evidence": "PNC record.",
@@ -107,6 +108,7 @@ def test_themes_are_suggested_from_the_information(library: Library) -> None:
         FULL[k]
         for k in (
             "case-ref",
+            "protect-today",
             "supervision-date",
             "case-type",
             "age-bands",
@@ -127,13 +129,14 @@ def test_themes_are_suggested_from_the_information(library: Library) -> None:
 
 
 def test_back_returns_to_the_previous_question_and_keeps_answers(library: Library) -> None:
-    s, asker = run(library, ["Ref", "2026-12-01", Back(), Back(), "Ref 2", Stop()])
+    s, asker = run(library, ["Ref", False, "2026-12-01", Back(), Back(), Back(), "Ref 2", Stop()])
     assert s.answers["case-ref"] == "Ref 2"
     assert s.answers["supervision-date"] == "2026-12-01"
-    assert [st.question.id for st in asker.asked][:5] == [
-        "case-ref", "supervision-date", "case-type", "supervision-date", "case-ref",
+    assert [st.question.id for st in asker.asked][:7] == [
+        "case-ref", "protect-today", "supervision-date", "case-type", "supervision-date",
+        "protect-today", "case-ref",
     ]  # fmt: skip
-    assert asker.asked[3].current == "2026-12-01"
+    assert asker.asked[4].current == "2026-12-01"
 
 
 def test_back_at_the_start_is_explained(library: Library) -> None:
@@ -142,25 +145,27 @@ def test_back_at_the_start_is_explained(library: Library) -> None:
 
 
 def test_skip_only_optional_questions(library: Library) -> None:
-    s, asker = run(library, [Skip(), "Ref", Skip(), Stop()])
+    s, asker = run(library, [Skip(), "Ref", False, Skip(), Stop()])
     assert "cannot be skipped" in asker.told[0]
     assert "supervision-date" in s.skipped
     assert s.cursor == "case-type"
 
 
 def test_bad_values_are_explained_and_asked_again(library: Library) -> None:
-    s, asker = run(library, ["Ref", "not a date", "2026-12-01", "civil", "public-law", Stop()])
+    replies = ["Ref", False, "not a date", "2026-12-01", "civil", "public-law", Stop()]
+    s, asker = run(library, replies)
     assert s.answers["supervision-date"] == "2026-12-01"
     assert s.answers["case-type"] == "public-law"
     assert "date" in asker.told[0] and "one of" in asker.told[1]
 
 
 def test_resume_starts_at_the_first_unanswered_question(library: Library) -> None:
-    partial = {k: FULL[k] for k in ("case-ref", "supervision-date", "case-type", "age-bands")}
+    keys = ("case-ref", "protect-today", "supervision-date", "case-type", "age-bands")
+    partial = {k: FULL[k] for k in keys}
     s = session(library, partial)
     step = s.step()
     assert step is not None and step.question.id == "information"
-    assert step.stage.id == "what" and step.stage_number == 2
+    assert step.stage.id == "what" and step.stage_number == 3
 
 
 def test_changing_an_answer_hides_dependent_questions_from_the_note(library: Library) -> None:
@@ -175,8 +180,8 @@ def test_progress_counts_visible_questions(library: Library) -> None:
     s = session(library)
     step = s.step()
     assert step is not None
-    assert (step.stage_number, step.stage_count) == (1, 5)
-    assert (step.question_number, step.question_count) == (1, 4)
+    assert (step.stage_number, step.stage_count) == (1, 6)  # not the immediate-action stage
+    assert (step.question_number, step.question_count) == (1, 2)
 
 
 def test_a_baby_brings_in_the_infant_questions(library: Library) -> None:
@@ -229,3 +234,84 @@ def test_a_choice_can_be_typed_as_its_words_or_their_start(library: Library) -> 
     with pytest.raises(BadValue, match="could be Said by the child, Said by a parent: type more"):
         parse_typed(asked, "said", two)
     assert parse_typed(asked, "parent", two) == "by-parent"
+
+
+def test_a_child_to_protect_today_goes_straight_to_immediate_action(library: Library) -> None:
+    """Yes to the safety question: who to tell, the referral, the manager and today's actions
+    come before What?; "finish it later" saves and stops, and the rest follows on resume."""
+    today = [{"action": "Ring school before 15:15", "owner": "FCA", "due": "2026-12-01"}]
+    s, asker = run(library, ["Child A", True, "Children's services front door, told 11:30",
+                             "s47", "Service manager, 11:40, agreed", today, "later"])  # fmt: skip
+    asked = [step.question.id for step in asker.asked]
+    assert asked == ["case-ref", "protect-today", "tell-now", "referral-now", "manager-now",
+                     "actions-now", "carry-on"]  # fmt: skip
+    assert asker.asked[2].stage.title == "Protecting the child today"
+    assert s.answers["actions-now"] == today
+    step = s.step()
+    assert step is not None and step.question.id == "supervision-date"  # the rest, on resume
+    later = [q.id for st, q in s.visible() if st.id == "then-what"]
+    assert "referral" not in later and "actions" in later  # the referral is not asked twice
+    calm = session(library, {**FULL})
+    assert "tell-now" not in [q.id for _, q in calm.visible()]
+    assert "referral" in [q.id for _, q in calm.visible()]
+
+
+def test_the_quick_walk_is_about_fifteen_questions(library: Library) -> None:
+    quick = library.walks["quick"]
+    s = Session(quick, library, {"protect-today": False, "age-bands": ["1-5"]})
+    asked = [q.id for _, q in s.visible()]
+    assert 13 <= len(asked) <= 17
+    assert quick.quick and not library.walks["individual"].quick
+    assert {"information", "how-known", "themes", "decision", "actions", "referral"} <= set(asked)
+    full = [q.id for _, q in session(library, FULL).visible()]
+    assert len(full) > 2 * len(asked)
+
+
+def test_the_escalation_branch_records_the_decision_whose_it_is_and_why(
+    library: Library,
+) -> None:
+    visible = [q.id for _, q in session(library, {**FULL, "disagreement": True}).visible()]
+    branch = visible[visible.index("disagreement") + 1 :][:3]
+    assert branch == ["escalation-decision", "escalation-whose", "escalation-why"]
+    assert library.walks["individual"].stages[-1].questions[0].id == "options"
+
+
+def test_how_it_is_known_takes_several_answers_and_an_old_single_one(library: Library) -> None:
+    from wsw.packs.questions import check_value, parse_typed
+
+    s = session(library)
+    question = s.question("how-known")
+    choices = s.choices(question)
+    assert parse_typed(question, "child, agency", choices) == ["child", "agency"]
+    assert check_value(question, "records", choices) == ["records"]  # a draft from before
+    single = session(library, {**FULL, "how-known": ["self-report"]})
+    assert "what.single-source" in {r.id for r in single.reminders("what")}
+    checked = session(library, {**FULL, "how-known": ["self-report", "agency"]})
+    assert "what.single-source" not in {r.id for r in checked.reminders("what")}
+
+
+def test_each_reminder_waits_for_its_question_and_at_most_three_show(library: Library) -> None:
+    """Escalation questions show at the escalation questions they concern, not all at once."""
+    answers = {k: v for k, v in FULL.items() if k in _BEFORE_DISAGREEMENT}
+    s = session(library, {**answers, "disagreement": True})
+    shown: dict[str, list[str]] = {}
+    while (step := s.step()) is not None and step.stage.id == "then-what":
+        assert len(step.reminders) <= 3
+        shown[step.question.id] = [r.id for r in step.reminders]
+        s.mark_shown(step)
+        s.answer(_any_answer(s, step))
+    assert "core.esc.decision" in shown["escalation-decision"]
+    assert "core.esc.evidence" in shown["escalation-why"]
+    assert "core.esc.deadline" in shown["escalation-by"]
+
+
+_BEFORE_DISAGREEMENT = list(FULL)[: list(FULL).index("disagreement")]
+
+
+def _any_answer(s: Session, step: Any) -> Any:
+    kinds = {"text": "x", "list": ["x"], "yesno": False, "scale": 5, "date": "2026-12-01",
+             "actions": [{"action": "x", "owner": "", "due": ""}]}  # fmt: skip
+    if step.question.type in ("choice", "multichoice"):
+        first = step.choices[0].value
+        return first if step.question.type == "choice" else [first]
+    return kinds[step.question.type]

@@ -100,8 +100,10 @@ class NoteBuilder:
             "walk": self.session.walk.id,
             "packs": dict(self.info.packs),
         }
-        for key, qid in self.session.walk.front_matter.items():
-            front[key] = self.answers.get(qid)
+        walk = self.session.walk
+        for key in walk.front_matter:
+            found = [self.answers[q] for q in walk.sources_of(key) if q in self.answers]
+            front[key] = found[0] if found else None
         return front
 
     def section_of(self, stage_id: str, question: Question) -> str:

@@ -24,6 +24,7 @@ from wsw.packs.models import (
     Model,
     Point,
     Question,
+    Reminder,
     Resource,
     Scenario,
     SourceRef,
@@ -380,6 +381,10 @@ def _part_references(
             if model.stage:
                 check((*loc, "stage"), model.stage, stages, "walk stage")
             check_all((*loc, "stages"), model.stages, stages, "walk stage")
+            if model.at:
+                check((*loc, "at"), model.at, questions, "question")
+        elif isinstance(model, Reminder) and model.at:
+            check((*loc, "at"), model.at, questions, "question")
         elif isinstance(model, Resource | Scenario | DataTable):
             check_all((*loc, "themes"), model.themes, themes, "theme")
         elif isinstance(model, CaseStudy | Example):

@@ -237,6 +237,14 @@ class Check(Model):
     help: str | None = None
     themes: list[Id] = field(default_factory=list)
     stage: Annotated[Id | None, Field(description="The walk stage where it is shown.")] = None
+    at: Annotated[
+        Id | None,
+        Field(
+            description="The question it concerns: shown there (or at the next question, once "
+            "its condition holds), not at the start of the stage. Where the walk has no such "
+            "question it is shown from the start of the stage."
+        ),
+    ] = None
     stages: Annotated[
         list[Id],
         Field(
@@ -323,6 +331,13 @@ class Choice(Model):
     value: Id
     label: Text
     help: str | None = None
+    stops: Annotated[
+        bool,
+        Field(
+            description="Choosing it saves the draft and stops for now; `--resume` goes on "
+            "from the next question (e.g. 'finish the reflection later')."
+        ),
+    ] = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -378,6 +393,13 @@ class Reminder(Model):
     text: Text
     when: Condition | None = None
     source: SourceRef | None = None
+    at: Annotated[
+        Id | None,
+        Field(
+            description="The question of the stage it concerns: shown there (or at the next "
+            "question, once its condition holds), not at the start of the stage."
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -412,10 +434,22 @@ class Walk(Model):
         Field(description="The question whose answer is the case type that conditions test."),
     ] = None
     front_matter: Annotated[
-        dict[str, Id],
-        Field(description="Note front-matter fields, each filled from the answer to a question."),
+        dict[str, Id | list[Id]],
+        Field(
+            description="Note front-matter fields, each filled from the answer to a question "
+            "(or the first answered of a list, for a question asked in one of two places)."
+        ),
     ] = field(default_factory=dict)
+    quick: Annotated[
+        bool,
+        Field(description="A shortened walk: the note says it is a quick reflection."),
+    ] = False
     stages: Annotated[list[Stage], Field(min_length=1)]
+
+    def sources_of(self, key: str) -> list[str]:
+        """The questions a front-matter field is filled from, first answered first."""
+        named = self.front_matter.get(key)
+        return [] if named is None else [named] if isinstance(named, str) else list(named)
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -425,7 +459,8 @@ class Walk(Model):
                     raise ValueError(f"id '{key}' is used twice in walk '{self.id}'")
                 seen.add(key)
         questions = {q.id for s in self.stages for q in s.questions}
-        named = [self.title_from, self.case_type_from, *self.front_matter.values()]
+        named = [self.title_from, self.case_type_from]
+        named += [q for key in self.front_matter for q in self.sources_of(key)]
         for name in named:
             if name is not None and name not in questions:
                 raise ValueError(f"'{name}' is not a question in walk '{self.id}'")

@@ -39,6 +39,22 @@ class BadValue(ValueError):
     """An answer that does not fit its question; the message says what would."""
 
 
+class BadLines(BadValue):
+    """Some lines of a multi-line answer do not fit: the good ones are kept to go on with.
+
+    `problems` are (line number, what is wrong) pairs; the message names each line.
+    """
+
+    def __init__(self, good: list[str], problems: list[tuple[int, str]]) -> None:
+        self.good = good
+        self.problems = problems
+        said = " ".join(f"Line {n} will not do ({why})." for n, why in problems)
+        kept = len(good)
+        if kept:
+            said += f" {'The good line is' if kept == 1 else f'The {kept} good lines are'} kept."
+        super().__init__(said)
+
+
 def choices_for(question: Question, theme_titles: Mapping[str, str]) -> list[Choice]:
     """The question's choices, filling `choices_from` from the library."""
     if question.choices is not None:
@@ -69,19 +85,51 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date:
             return dt.datetime.strptime(cleaned, fmt).date()
         except ValueError:
             continue
-    raise BadValue("That is not a date I can read: use 2026-12-01, 1/12/2026 or 'today'.")
+    raise BadValue(_why_not_a_date(text.strip()))
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _why_not_a_date(text: str) -> str:
+    """What is wrong with a date that looks like one ("31/11/2026: November has 30 days")."""
+    import calendar
+
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match is not None:
+        d, m, y = match.group(1, 2, 3) if match.group(1) else match.group(6, 5, 4)
+        day, month, year = int(d), int(m), int(y) + (2000 if len(y) == 2 else 0)
+        if not 1 <= month <= 12:
+            return f"{text}: there is no month {month} (day/month/year, or year-month-day)"
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            name = calendar.month_name[month] + (f" {year}" if month == 2 else "")
+            return f"{text}: {name} has {days} days"
+    return f"{text[:40]}: not a date I can read; use 2026-12-01, 1/12/2026 or 'today'"
+
+
+_TIME = re.compile(r"\s*(?:at|by)?\s*(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2})$", re.I)
 
 
 def parse_action(line: str, today: dt.date | None = None) -> Action:
-    """`action | owner | due`: the action is required; owner and due date may follow."""
+    """`action | owner | due`: the action is required; owner and due date may follow.
+
+    A time after the due date ("today 15:00", "tomorrow 9am") is kept with the action, as
+    "(by 15:00)": what must happen today often has an hour.
+    """
     parts = [p.strip() for p in re.split(r"\s*[|;]\s*", line.strip())]
     if not parts[0]:
-        raise BadValue("Each action needs a description: 'action | owner | due date'.")
+        raise BadValue("each action needs a description: 'action | owner | due date'")
     if len(parts) > 3:
-        raise BadValue("Use at most two separators: 'action | owner | due date'.")
-    owner = parts[1] if len(parts) > 1 else ""
-    due = parse_date(parts[2], today).isoformat() if len(parts) > 2 and parts[2] else ""
-    return {"action": parts[0], "owner": owner, "due": due}
+        raise BadValue("use at most two separators: 'action | owner | due date'")
+    action, owner = parts[0], parts[1] if len(parts) > 1 else ""
+    due_text = parts[2] if len(parts) > 2 else ""
+    time = _TIME.search(due_text) if due_text else None
+    if time is not None:
+        due_text = due_text[: time.start()].strip() or "today"
+        action = f"{action} (by {time.group(1).replace(' ', '')})"
+    due = parse_date(due_text, today).isoformat() if due_text else ""
+    return {"action": action, "owner": owner, "due": due}
 
 
 _RELATIVE = re.compile(r"today(?:\s*([+-])\s*(\d{1,3}))?")
@@ -279,6 +327,8 @@ class MultichoiceSpec(QuestionSpec):
 
     def check(self, value: Any, choices: Sequence[Choice]) -> Value:
         values = _values(choices)
+        if isinstance(value, str) and value in values:
+            return [value]  # an answer from when the question took one choice
         if isinstance(value, list) and all(isinstance(v, str) and v in values for v in value):
             return list(dict.fromkeys(value))
         raise BadValue(f"should be a list of: {', '.join(values)}")
@@ -386,7 +436,19 @@ class ActionsSpec(QuestionSpec):
     def parse(
         self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
     ) -> Value:
-        return [parse_action(line, today) for line in lines if line.strip()]
+        """Every line an action; a line that will not do is named, the good ones kept."""
+        actions: list[Action] = []
+        good: list[str] = []
+        problems: list[tuple[int, str]] = []
+        for n, line in enumerate((line for line in lines if line.strip()), 1):
+            try:
+                actions.append(parse_action(line, today))
+                good.append(line)
+            except BadValue as exc:
+                problems.append((n, str(exc)))
+        if problems:
+            raise BadLines(good, problems)
+        return list(actions)
 
     def check(self, value: Any, choices: Sequence[Choice]) -> Value:
         if not isinstance(value, list):

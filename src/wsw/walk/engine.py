@@ -154,7 +154,14 @@ def drive(
             return reply
         if _apply(session, asker, step, reply):
             on_change(session)
+            if isinstance(reply, Answer) and _stops(step, session.answers.get(step.question.id)):
+                return Stop()
     return None
+
+
+def _stops(step: Step, value: Value | None) -> bool:
+    """Whether the choice made is one that saves and stops for now ("finish it later")."""
+    return any(c.stops and c.value == value for c in step.choices)
 
 
 def _apply(session: Session, asker: Asker, step: Step, reply: Answer | Back | Skip) -> bool:

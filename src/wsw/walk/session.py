@@ -20,6 +20,7 @@ from wsw.walk.conditions import Facts, holds
 
 THEMES_FROM = "themes"
 AGES_FROM = "age-bands"
+REMINDERS_AT_ONCE = 3  # more would push the question off an 80x24 screen
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Notice:
     text: str
     kind: str  # "reminder", "check", "escalation" or "practice"
     source: str | None = None
+    at: str | None = None  # the question it concerns; None: the start of the stage
 
 
 @dataclass
@@ -44,7 +46,8 @@ class Step:
     question_count: int
     choices: list[Choice]
     current: Value | None
-    reminders: list[Notice] = field(default_factory=list)
+    reminders: list[Notice] = field(default_factory=list)  # to show now, at most three
+    stage_reminders: list[Notice] = field(default_factory=list)  # all that apply (:reminders)
     suggested: list[str] = field(default_factory=list)
     learning: list[Suggestion] = field(default_factory=list)
     restored: str | None = None  # lines typed before an interruption, offered again once
@@ -148,6 +151,7 @@ class Session:
         current = self.answers.get(question.id)
         if current is None and suggested:
             current = suggested
+        applying = self.reminders(stage.id)
         return Step(
             stage=stage,
             stage_number=stages.index(stage) + 1,
@@ -157,7 +161,8 @@ class Session:
             question_count=len(in_stage),
             choices=self.choices(question),
             current=current,
-            reminders=self._new_reminders(stage),
+            reminders=self._due_reminders(applying, [q.id for q in in_stage], question.id),
+            stage_reminders=applying,
             suggested=suggested,
             learning=list(self.suggestions.get(question.id, [])),
         )
@@ -252,9 +257,17 @@ class Session:
                 return [s.id for s in self.suggestions.get(q.id, [])]
         return []
 
-    def _new_reminders(self, stage: Stage) -> list[Notice]:
-        """Reminders for this stage that apply now and have not been shown yet."""
-        return [r for r in self.reminders(stage.id) if r.id not in self.shown]
+    def _due_reminders(self, applying: list[Notice], order: list[str], here: str) -> list[Notice]:
+        """The reminders to show at this question: not shown yet, and not waiting for a later
+        question they concern; those about this very question first, at most three."""
+        position = order.index(here)
+
+        def due(r: Notice) -> bool:
+            return r.at is None or r.at not in order or order.index(r.at) <= position
+
+        waiting = [r for r in applying if r.id not in self.shown and due(r)]
+        waiting.sort(key=lambda r: r.at != here)
+        return waiting[:REMINDERS_AT_ONCE]
 
     def reminders(self, stage_id: str) -> list[Notice]:
         """Every reminder that applies at a stage given the answers so far."""
@@ -266,11 +279,11 @@ class Session:
         stage = next(s for s in self.walk.stages if s.id == stage_id)
         for r in stage.reminders:
             if holds(r.when, facts):
-                yield Notice(r.id, r.text, "reminder", self._cite(r.source))
+                yield Notice(r.id, r.text, "reminder", self._cite(r.source), r.at)
         for kind, checks in (("escalation", lib.escalation_questions), ("check", lib.checks)):
             for c in checks:
                 if c.shown_at(stage_id) and holds(c.when, facts):
-                    yield Notice(c.id, c.text, kind, self._cite(c.source))
+                    yield Notice(c.id, c.text, kind, self._cite(c.source), c.at)
         for ref in lib.points:
             p = ref.point
             if ref.kind == "practice" and stage_id in p.stages and p.primary_theme in facts.themes:
