@@ -194,3 +194,24 @@ def the_draft_latest(home: Path) -> dict[str, Any]:
     newest = max((home / "data" / "drafts").glob("*.json"), key=lambda p: p.stat().st_mtime)
     data: dict[str, Any] = json.loads(newest.read_text(encoding="utf-8"))
     return data
+
+
+def test_a_bad_action_line_is_named_and_the_good_lines_kept(wsw_home: Path) -> None:
+    """Only the wrong line is typed again; the others are not lost."""
+    from wsw.walk.engine import Answer
+    from wsw.walk.session import Step
+
+    typed = ("Refer to LA | FCA | today\nRing school | FCA | 31/11/2026\n\n"
+             "Ring school | FCA | 30/11/2026\n\n")  # fmt: skip
+    screen = io.StringIO()
+    asker = TerminalAsker(console=Console(file=screen, width=80), stdin=io.StringIO(typed))
+    session = run.begin(builtin(), "individual", "x").session
+    question = session.question("actions")
+    step = Step(session.walk.stages[-1], 6, 6, question, 3, 10, [], None)
+    reply = asker.ask(step)
+    assert "Line 2 will not do (31/11/2026: November has 30 days)" in screen.getvalue()
+    assert "The good line is kept" in screen.getvalue()
+    assert isinstance(reply, Answer) and isinstance(reply.value, list)
+    actions = [a for a in reply.value if isinstance(a, dict)]
+    assert [a["action"] for a in actions] == ["Refer to LA", "Ring school"]
+    assert actions[1]["due"] == "2026-11-30"

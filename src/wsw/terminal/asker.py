@@ -14,7 +14,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from wsw.packs.questions import BadValue, parse_typed, spec_for, takes_lines
+from wsw.packs.questions import BadLines, BadValue, parse_typed, spec_for, takes_lines
 from wsw.privacy.pseudonyms import Person
 from wsw.terminal.commands import Control, Controls
 from wsw.terminal.editor import EditorError, open_editor
@@ -63,6 +63,7 @@ class TerminalAsker:
         self.screen = Screen(console, stdin)
         self.editor = editor or open_editor
         self._step: Step | None = None
+        self._kept: list[str] = []  # the good lines of an answer refused for one bad line
         self.controls: Controls[Handled] = Controls(self._controls())
 
     @property
@@ -111,7 +112,9 @@ class TerminalAsker:
                 raise Interrupted(step.question.id, "\n".join(lines)) from None
             if reply is not None:
                 return reply
-            lines, prefill = [], ""
+            lines, prefill, self._kept = self._kept, "", []
+            if lines:  # go on from the good lines: type the bad one again, then an empty line
+                self.console.print(Text("\n".join(lines)))
 
     def _restore(self, restored: str | None, line: str) -> tuple[list[str], str]:
         """What was typed before an interruption: the lines kept, and the line to go on with.
@@ -226,6 +229,7 @@ class TerminalAsker:
             value = parse_typed(step.question, raw, step.choices)
         except BadValue as exc:
             self.tell(str(exc))
+            self._kept = exc.good if isinstance(exc, BadLines) else []
             return None
         if self._toggles(step) and isinstance(value, list) and isinstance(step.current, list):
             value = _toggled([str(v) for v in step.current], [str(v) for v in value])
