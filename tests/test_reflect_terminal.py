@@ -178,6 +178,7 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     assert child.pid is not None
     os.kill(child.pid, signal.SIGKILL)
     child.expect(pexpect.EOF)
+    child.close()  # reaped, as a shell does: the lock it left names a process that is gone
     (draft,) = drafts(home)
     expected = {"case-ref": "Child A", "protect-today": False,
                 "supervision-date": "2026-12-01", "case-type": "public-law",
@@ -186,6 +187,9 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     keys = list(expected)[:answers_before_kill]
     assert draft["answers"] == {k: expected[k] for k in keys}
     resumed = spawn(home, "--resume")
+    resumed.expect("2. Take it over")
+    resumed.expect("> ")
+    resumed.sendline("2")
     resumed.expect(f"Resuming draft {draft['meta']['draft']}")  # type: ignore[index]
     next_prompt = ["Does a child need protecting", "", "", "", "", "", "How is it known"]
     resumed.expect(next_prompt[answers_before_kill - 1] or PROMPT)

@@ -95,9 +95,10 @@ class Stopped(WswError):
 
     exit_code = EXIT_INTERRUPTED
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], exit_code: int = EXIT_INTERRUPTED) -> None:
         super().__init__("\n".join(lines))
         self._lines = lines
+        self.exit_code = exit_code  # 128 + the signal for SIGHUP (129) and SIGTERM (143)
 
     def lines(self) -> list[str]:
         return list(self._lines)

@@ -8,6 +8,7 @@ from ids, field names and file positions only.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import sys
 
@@ -16,8 +17,15 @@ from wsw.errors import EXIT_INTERRUPTED, WswError
 
 def report(error: WswError) -> None:
     """Print an error to stderr, plainly (no markup, so nothing in it is interpreted)."""
-    for line in error.lines():
-        print(line, file=sys.stderr)
+    _tell(error.lines())
+
+
+def _tell(lines: list[str]) -> None:
+    """To stderr; a terminal that has gone away (SIGHUP) or a full stderr is not an error."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in lines:
+            print(line, file=sys.stderr)
+        sys.stderr.flush()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _no_core_dumps()
+    from wsw.infra import signals
+
+    signals.install()
     # Start-up only builds long-lived objects: the collector waits until the library is
     # loaded (`wsw.infra.collector.settle`), and is put back as it was when the command ends.
     was_collecting = gc.isenabled()
@@ -53,16 +64,56 @@ def _no_core_dumps() -> None:
 def _run(argv: list[str] | None) -> int:
     """Run the command; the only place an error, an interruption or an exit becomes a code."""
     from wsw.cli.app import app
+    from wsw.infra import signals
 
     try:
-        app(args=argv, prog_name="wsw")
+        try:
+            app(args=argv, prog_name="wsw")
+        finally:
+            _flush_stdout()
     except WswError as error:
         report(error)
         return error.exit_code
+    except OSError as exc:  # output that could not be written (`> /dev/full`, a closed pipe)
+        if exc.errno not in OUTPUT_ERRORS:
+            raise
+        _silence_stdout()
+        report(OutputFailed(f"Cannot write to standard output: {exc.strerror}."))
+        return OutputFailed.exit_code
     except KeyboardInterrupt:
-        print("Interrupted.", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        _tell([f"Interrupted ({signals.cause()})."])
+        return signals.exit_code(EXIT_INTERRUPTED)
     except SystemExit as exit_:
         code = exit_.code
         return code if isinstance(code, int) else (0 if code is None else 1)
     return 0
+
+
+OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG}
+
+
+def _flush_stdout() -> None:
+    """Flush the command's output now, so a full disk or closed pipe (`> /dev/full`) is a
+    message and exit 2, not a traceback from the interpreter at exit."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        reason = getattr(exc, "strerror", None) or "it is closed"
+        raise OutputFailed(f"Cannot write to standard output: {reason}.") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at nothing, so the interpreter's own flush at exit has nothing to fail."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
+
+
+class OutputFailed(WswError):
+    """Standard output could not be written (exit 2)."""

@@ -213,22 +213,131 @@ def test_back_from_the_first_question_is_explained_and_the_walk_goes_on() -> Non
     assert "nothing to go back to" in asker.told[0]
 
 
-def test_a_draft_write_that_fails_does_not_end_the_walk(
-    monkeypatch: pytest.MonkeyPatch, wsw_home: Path
-) -> None:
+def _full_disk(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every draft write fails as on a full disk until the returned flag is cleared."""
     from wsw.errors import InputError
 
+    full = [True]
+    write = drafts.write
+
+    def writer(draft: drafts.Draft, target: Path | None = None) -> None:
+        if full[0] and target is None:
+            raise InputError("Cannot write the draft: No space left on device.")
+        write(draft, target)
+
+    monkeypatch.setattr(drafts, "write", writer)
+    return full
+
+
+def test_a_full_disk_keeps_answers_and_ctrl_c_asks_before_losing_them(
+    monkeypatch: pytest.MonkeyPatch, wsw_home: Path
+) -> None:
     reflection = begin()
+    _full_disk(monkeypatch)
+    special: dict[str, list[Reply | Interrupt]] = {
+        "case-type": [Interrupt("half"), Interrupt("half")]
+    }
+    asker = ByQuestion({"case-ref": "Ref"}, special, people=[])
+    outcome = run.run_walk(reflection, asker, run.Finish(None))
+    assert any("kept in memory" in told for told in asker.told)
+    # The first Ctrl-C did not end the walk: it said answers would be lost and asked again.
+    assert any("press Ctrl-C again to stop and lose them" in told for told in asker.told)
+    assert [s.question.id for s in asker.asked].count("case-type") == 2
+    assert asker.asked[-1].restored == "half"  # what was typed is offered again
+    assert outcome.status == "interrupted"
+    text = "\n".join(outcome.messages)
+    assert "could not be saved" in text and "No space left on device" in text
+    assert "lost: the answers to case-ref, case-type (the answer being typed)" in text
+    assert f"Draft {reflection.store.ident} on disk is older" in text
+    assert "Ref" not in text and "half" not in text  # question ids, never the answers
+    assert the_draft(wsw_home)["answers"] == {}
 
-    def full_disk(*args: object, **kwargs: object) -> None:
-        raise InputError("Cannot write: No space left on device.")
 
-    monkeypatch.setattr(drafts, "write", full_disk)
-    asker = ByQuestion({"case-ref": "Ref"}, {"supervision-date": [Interrupt()]}, people=[])
-    with pytest.raises(InputError):  # the last save, on Ctrl-C, cannot be made either
-        run.run_walk(reflection, asker, run.Finish(None))
-    assert any("use :save PATH to save elsewhere" in told for told in asker.told)
-    assert reflection.session.answers == {"case-ref": "Ref"}
+def test_a_full_disk_interruption_exits_130_saying_what_was_lost(
+    monkeypatch: pytest.MonkeyPatch, wsw_home: Path
+) -> None:
+    from wsw.cli.options import finish
+    from wsw.errors import Stopped
+
+    reflection = begin()
+    _full_disk(monkeypatch)
+    special: dict[str, list[Reply | Interrupt]] = {"case-type": [Interrupt(), Interrupt()]}
+    outcome = run.run_walk(reflection, ByQuestion({"case-ref": "R"}, special, people=[]),
+                           run.Finish(None))  # fmt: skip
+    with pytest.raises(Stopped) as stopped:
+        finish(outcome)
+    assert stopped.value.exit_code == 130
+    assert any("lost: the answers to case-ref" in line for line in stopped.value.lines())
+
+
+def test_answers_typed_on_a_full_disk_are_saved_once_there_is_space(
+    monkeypatch: pytest.MonkeyPatch, wsw_home: Path
+) -> None:
+    full = _full_disk(monkeypatch)
+    reflection = begin()  # a full disk at the start does not stop the walk
+    assert reflection.notices and "kept in memory" in reflection.notices[0]
+    assert not list((wsw_home / "data" / "drafts").glob("*.json"))
+
+    class Freeing(ByQuestion):
+        def ask(self, step: Step) -> Reply:
+            if step.question.id == "supervision-date":
+                full[0] = False  # space was freed
+            return super().ask(step)
+
+    asker = Freeing(FULL, {"information": [Interrupt("typed")]}, people=[])
+    outcome = run.run_walk(reflection, asker, run.Finish(None))
+    assert any("saved again, with every answer" in i for i in asker.informed)
+    assert outcome.messages[-1] == f"Resume with: wsw reflect --resume {reflection.store.ident}"
+    draft = the_draft(wsw_home)
+    assert draft["answers"]["case-ref"] == FULL["case-ref"]
+    assert draft["meta"]["pending"]["text"] == "typed"
+
+
+def test_save_to_a_folder_or_an_existing_file_asks_again_and_overwrites_nothing(
+    tmp_path: Path, wsw_home: Path
+) -> None:
+    existing = tmp_path / "other.json"
+    existing.write_text("another reflection")
+    copy = tmp_path / "copy.json"
+    stops: list[Reply | Interrupt] = [Stop(str(tmp_path)), Stop(str(existing)), Stop(str(copy))]
+    reflection = begin()
+    asker = ByQuestion(FULL, {"information": stops})
+    outcome = run.run_walk(reflection, asker, run.Finish(None))
+    assert f"{tmp_path} is a folder" in asker.told[0]
+    assert "already exists" in asker.told[1]
+    assert existing.read_text() == "another reflection"
+    assert outcome.status == "saved" and outcome.path == copy
+    assert outcome.messages[0].endswith(f"Resume with: wsw reflect --resume {copy}")
+
+
+def test_a_saved_copy_is_resumed_as_a_new_draft_leaving_the_copy(
+    tmp_path: Path, wsw_home: Path
+) -> None:
+    copy = tmp_path / "copy.json"
+    first = begin()
+    run.run_walk(first, ByQuestion(FULL, {"information": [Stop(str(copy))]}), run.Finish(None))
+    first.store.discard()
+    before = copy.read_text()
+    again, warnings = run.resume(builtin(), str(copy), "wsw reflect --resume")
+    assert again.store.ident != first.store.ident
+    assert f"Resuming a copy of {copy}" in warnings[0]
+    assert the_draft(wsw_home)["answers"]["case-ref"] == FULL["case-ref"]
+    outcome = run.run_walk(again, ByQuestion(FULL, {"source": [Stop()]}), run.Finish(None))
+    assert outcome.status == "saved"
+    assert the_draft(wsw_home)["answers"]["information"] == FULL["information"]
+    assert copy.read_text() == before
+
+
+def test_a_note_that_cannot_be_written_goes_back_to_the_preview(
+    tmp_path: Path, wsw_home: Path
+) -> None:
+    target = tmp_path / "note.md"
+    target.write_text("an earlier note")
+    asker = ByQuestion(FULL, choices=[WriteNote(), SaveDraft()])
+    outcome = run.run_walk(begin(), asker, run.Finish(NoteTarget(target)))
+    assert any("The note was not written" in told for told in asker.told)
+    assert outcome.status == "saved" and len(asker.previews) == 2
+    assert target.read_text() == "an earlier note"
 
 
 def test_a_resumed_answer_that_no_longer_fits_is_asked_again(wsw_home: Path) -> None:
@@ -352,6 +461,7 @@ def test_command_line_options_are_kept_in_the_draft_and_restored(
     assert the_draft(wsw_home)["meta"]["options"] == {"output": target, "timebox": 1}
     again, _ = run.resume(builtin(), None, "wsw group --resume", run.Options())
     assert again.store.options == run.Options(target, None, 1)
+    again.close()
     html, _ = run.resume(builtin(), None, "wsw group --resume", run.Options(format="html"))
     assert html.store.options == run.Options(target, "html", 1)  # a new value wins
 

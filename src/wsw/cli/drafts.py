@@ -47,6 +47,12 @@ def drafts_show(
     draft_id: Annotated[str, typer.Argument(metavar="ID", help="The draft's id (or its start).")],
 ) -> None:
     """Show a draft's answers so far as a note preview."""
+    show_draft(ctx, draft_id)
+
+
+def show_draft(ctx: typer.Context, draft_id: str) -> None:
+    """A draft's answers as a note preview on stdout (also the read-only view of a draft
+    that another wsw has open)."""
     from wsw.reflection import drafts
     from wsw.reflection.answers import checked_answers, walk_of
     from wsw.reflection.notes import render_unredacted

@@ -42,11 +42,13 @@ def say(message: str) -> None:
 
 
 def finish(outcome: Outcome) -> None:
-    """Tell the person how a walk ended; an interruption exits 130 through `main`."""
-    from wsw.errors import Stopped
+    """Tell the person how a walk ended; an interruption exits through `main` with 130
+    (Ctrl-C, end of input), 129 (SIGHUP) or 143 (SIGTERM)."""
+    from wsw.errors import EXIT_INTERRUPTED, Stopped
+    from wsw.infra import signals
 
     if outcome.status == "interrupted":
-        raise Stopped(outcome.messages)
+        raise Stopped(outcome.messages, signals.exit_code(EXIT_INTERRUPTED))
     for message in outcome.messages:
         say(message)
 

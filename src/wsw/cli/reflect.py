@@ -30,7 +30,8 @@ from wsw.walk_ids import DEFAULT_WALK
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from wsw.reflection.run import Options
+    from wsw.catalogue.model import Catalogue
+    from wsw.reflection.run import Options, Reflection
     from wsw.walk.engine import Asker
 
 
@@ -92,6 +93,7 @@ def run_at_terminal(
 
     `given` are the options on this command line; a resumed draft's own fill the gaps, so
     `--resume` writes where and how the reflection was started. `note` is (force, keep).
+    The draft's lock is released however the walk ends.
     """
     from wsw.infra.storage import clean_private_folders
     from wsw.reflection import run
@@ -100,17 +102,63 @@ def run_at_terminal(
     catalogue = settings(ctx).catalogue()
     clean_private_folders()
     if resume:
-        reflection, warnings = run.resume(catalogue, draft_id, resume_command, given)
-        for warning in warnings:
-            say(warning)
-        say(f"Resuming draft {reflection.store.ident}.")
+        reflection = _resumed(ctx, catalogue, draft_id, resume_command, given)
+        if reflection is None:
+            return
     else:
         reflection = run.begin(catalogue, walk_id, resume_command, given)
         say(f"Draft {reflection.store.ident} is saved after every answer. "
             "Type :help at any prompt for help.")  # fmt: skip
-    options = reflection.store.options
-    force, keep = note
-    output = Path(options.output) if options.output else None
-    target = NoteTarget(output, "html" if options.format == "html" else "md", force)
-    outcome = run.run_walk(reflection, make_asker(options), run.Finish(target, keep_draft=keep))
+    try:
+        for notice in reflection.notices:
+            say(notice)
+        options = reflection.store.options
+        force, keep = note
+        output = Path(options.output) if options.output else None
+        target = NoteTarget(output, "html" if options.format == "html" else "md", force)
+        asker = make_asker(options)
+        outcome = run.run_walk(reflection, asker, run.Finish(target, keep_draft=keep))
+    finally:
+        reflection.close()
     finish(outcome)
+
+
+def _resumed(
+    ctx: typer.Context,
+    catalogue: Catalogue,
+    draft_id: str | None,
+    resume_command: str,
+    given: Options,
+) -> Reflection | None:
+    """The draft resumed and locked; None when the person only viewed it or stopped.
+
+    A draft open in another wsw is not opened under it: the person may view it, wait for
+    it to be closed, or take it over when its holder is gone.
+    """
+    from wsw.errors import Stopped
+    from wsw.reflection import lock, run
+    from wsw.terminal.lockprompt import ask_about_lock
+
+    while True:
+        try:
+            reflection, warnings = run.resume(catalogue, draft_id, resume_command, given)
+        except lock.DraftLocked as locked:
+            choice = ask_about_lock(locked.draft_id, locked.holder)
+            if choice == "view":
+                from wsw.cli.drafts import show_draft
+
+                show_draft(ctx, locked.draft_id)
+                return None
+            if choice == "stop":
+                raise Stopped([f"Stopped; draft {locked.draft_id} was left as it was."]) from None
+            if choice == "wait":
+                say("Waiting for the draft to be closed (Ctrl-C stops) ...")
+                lock.wait_for(locked.path)
+            lock.take_over(locked.path, locked.draft_id, lock.read_holder(locked.path)
+                           or locked.holder).release()  # fmt: skip
+            draft_id = locked.draft_id
+            continue
+        for warning in warnings:
+            say(warning)
+        say(f"Resuming draft {reflection.store.ident}.")
+        return reflection

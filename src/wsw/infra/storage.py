@@ -25,15 +25,32 @@ class WriteRefused(Refusal):
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create `folder` (and parents) as needed; folders wsw creates are 0700."""
+    """Create `folder` (and parents) as needed; folders wsw creates are 0700.
+
+    Each new folder is fsynced into its parent, so after a power cut the folder (and the
+    file about to be written in it) is still there.
+    """
     missing = []
     current = folder
     while not current.exists():
+        if current.is_symlink():  # a dangling link: mkdir would follow it
+            raise WriteRefused(f"{current} is a symbolic link; wsw will not write through it.")
         missing.append(current)
         current = current.parent
     for path in reversed(missing):
         path.mkdir(mode=DIR_MODE)
         os.chmod(path, DIR_MODE)
+        fsync_dir(path.parent)
+
+
+def refuse_linked_folder(folder: Path) -> None:
+    """One of wsw's own folders must not be a symbolic link: it could lead anywhere (a
+    folder in /tmp that others can read), as a symlinked target could."""
+    if folder.is_symlink():
+        raise WriteRefused(
+            f"{folder} is a symbolic link; wsw keeps answers only in a real folder. "
+            "Replace the link with a folder (or set WSW_HOME to one)."
+        )
 
 
 def write_private(target: Path, content: str | bytes, *, overwrite: bool = False) -> None:
@@ -48,11 +65,22 @@ def write_private(target: Path, content: str | bytes, *, overwrite: bool = False
     folder = target.parent
     try:
         ensure_private_dir(folder)
+        clean_temp_files(folder)  # what a killed write left beside this target
         data = content.encode("utf-8") if isinstance(content, str) else content
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=folder)
     except OSError as exc:
         raise InputError(f"Cannot write in {folder}: {exc.strerror}.") from None
     temp = Path(temp_name)
+    try:
+        _write_and_place(fd, temp, target, data, overwrite)
+    except BaseException:  # Ctrl-C, SIGTERM, SIGHUP included: no copy of the text left behind
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_dir(folder)
+
+
+def _write_and_place(fd: int, temp: Path, target: Path, data: bytes, overwrite: bool) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), FILE_MODE)
@@ -66,25 +94,57 @@ def write_private(target: Path, content: str | bytes, *, overwrite: bool = False
             os.link(temp, target)
             temp.unlink()
     except FileExistsError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise WriteRefused(f"{target} already exists; use --force to replace it.") from None
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise InputError(f"Cannot write {target}: {exc.strerror}.") from None
-    _fsync_dir(folder)
 
 
 STALE_SECONDS = 60
+EDIT_PREFIX = "wsw-edit-"  # `:edit`'s files: wsw-edit-PID-XXXX.txt, in the drafts folder
+
+
+def editor_file_prefix() -> str:
+    """The start of this process's editor files' names: the pid says when one is stale."""
+    return f"{EDIT_PREFIX}{os.getpid()}-"
 
 
 def clean_private_folders() -> None:
     """At start-up: remove what interrupted writes left in wsw's own folders."""
     from wsw.infra import paths
 
-    for folder in (paths.data_dir() / "drafts", paths.cache_dir(), paths.notes_dir()):
+    drafts = paths.data_dir() / "drafts"
+    for folder in (drafts, paths.cache_dir(), paths.notes_dir()):
         clean_temp_files(folder)
+    clean_editor_files(drafts)
+
+
+def clean_editor_files(folder: Path) -> int:
+    """Remove `:edit` files whose wsw has ended (killed while the editor was open).
+
+    A file whose name carries no pid (an older wsw's) goes once it is a minute old.
+    """
+    import time
+
+    from wsw.infra.process import alive
+
+    removed = 0
+    try:
+        candidates = list(folder.glob(f"{EDIT_PREFIX}*.txt"))
+    except OSError:
+        return 0
+    for path in candidates:
+        pid_text = path.name[len(EDIT_PREFIX) :].split("-", 1)[0]
+        try:
+            if pid_text.isdigit() and len(pid_text) < 10:
+                stale = not alive(int(pid_text))
+            else:
+                stale = time.time() - path.lstat().st_mtime > STALE_SECONDS
+            if stale and not path.is_symlink() and path.is_file():
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def clean_temp_files(folder: Path, older_than: float = STALE_SECONDS) -> int:
@@ -110,7 +170,7 @@ def clean_temp_files(folder: Path, older_than: float = STALE_SECONDS) -> int:
     return removed
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

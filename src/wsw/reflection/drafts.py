@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,9 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from wsw import __version__
-from wsw.errors import WswError
+from wsw.errors import InputError, WswError
 from wsw.infra import paths
-from wsw.infra.storage import clean_temp_files, write_private
+from wsw.infra.reading import read_text
+from wsw.infra.storage import (
+    clean_editor_files,
+    clean_temp_files,
+    refuse_linked_folder,
+    write_private,
+)
 from wsw.packs.models import Walk
 from wsw.packs.questions import Answers
 from wsw.privacy.pseudonyms import Person
@@ -29,6 +36,8 @@ from wsw.walk_ids import DEFAULT_WALK
 
 DRAFT_SUFFIX = ".json"
 DAMAGED_SUFFIX = ".damaged"
+LOCK_SUFFIX = ".lock"
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
 
 class DraftError(WswError):
@@ -86,11 +95,27 @@ class Listing:
 
 
 def drafts_dir() -> Path:
-    return paths.data_dir() / "drafts"
+    """The drafts folder; refused if it (or the data folder) is a symbolic link."""
+    data = paths.data_dir()
+    folder = data / "drafts"
+    refuse_linked_folder(data)
+    refuse_linked_folder(folder)
+    return folder
 
 
-def path_of(draft_id: str) -> Path:
-    return drafts_dir() / f"{draft_id}{DRAFT_SUFFIX}"
+def path_of(draft_id: str, suffix: str = DRAFT_SUFFIX) -> Path:
+    """A draft's file (or its lock), checked to be a plain name inside the drafts folder."""
+    if not ID_PATTERN.fullmatch(draft_id) or ".." in draft_id:
+        raise DraftError("That is not a draft id (see `wsw drafts list`).")
+    folder = drafts_dir()
+    path = folder / f"{draft_id}{suffix}"
+    if path.parent != folder:
+        raise DraftError("That is not a draft id (see `wsw drafts list`).")
+    return path
+
+
+def lock_path(draft_id: str) -> Path:
+    return path_of(draft_id, LOCK_SUFFIX)
 
 
 def new_id(now: dt.datetime | None = None) -> str:
@@ -103,10 +128,14 @@ def now_stamp() -> str:
 
 
 def write(draft: Draft, target: Path | None = None) -> None:
-    """Write a draft atomically and privately, to its own place or to `target`."""
+    """Write a draft atomically and privately, to its own place or to `target`.
+
+    Its own place is rewritten after every answer; `target` (`:save PATH`) is never
+    overwritten: an existing file there may be another reflection.
+    """
     draft.updated = now_stamp()
     draft.created = draft.created or draft.updated
-    write_private(target or path_of(draft.id), draft.to_json(), overwrite=True)
+    write_private(target or path_of(draft.id), draft.to_json(), overwrite=target is None)
 
 
 def title_from(walk: Walk | None, answers: Mapping[str, Any]) -> str:
@@ -151,15 +180,15 @@ def people_of(value: Any) -> list[Person]:
     ]
 
 
-def _parse(path: Path) -> Draft:
+def _parse(path: Path, draft_id: str | None = None) -> Draft:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_text(path))
         meta = data["meta"]
         answers = data["answers"]
         if not isinstance(answers, dict) or not isinstance(meta, dict):
             raise TypeError
         return Draft(
-            id=path.stem,  # never from inside the file: an id there could name any path
+            id=draft_id or path.stem,  # never from inside the file: it could name any path
             walk=str(meta.get("walk", DEFAULT_WALK)),
             answers=answers,
             skipped=[str(s) for s in meta.get("skipped", [])],
@@ -170,8 +199,18 @@ def _parse(path: Path) -> Draft:
             title=str(meta.get("title", "")),
             options=_options(meta.get("options")),
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (InputError, OSError, ValueError, KeyError, TypeError, AttributeError):
         raise DraftError(f"The draft {path.name} is damaged and cannot be read.") from None
+
+
+def read_copy(path: Path) -> Draft:
+    """A draft saved elsewhere (`:save PATH`), to be resumed as a new draft of wsw's own."""
+    if not path.is_file():
+        raise DraftError(f"{path} is not a file; give the path of a draft saved with :save.")
+    try:
+        return _parse(path, new_id())
+    except DraftError:
+        raise DraftError(f"{path} is not a draft wsw can read.") from None
 
 
 def list_drafts() -> Listing:
@@ -184,6 +223,7 @@ def list_drafts() -> Listing:
     if not folder.is_dir():
         return Listing([], [])
     clean_temp_files(folder)
+    clean_editor_files(folder)
     good: list[Draft] = []
     moved: list[Path] = []
     for path in sorted(folder.glob(f"*{DRAFT_SUFFIX}")):
@@ -244,26 +284,60 @@ def load(draft_id: str | None) -> tuple[Draft, list[str]]:
     return find(listing, draft_id), listing.warnings()
 
 
+def load_exact(draft_id: str) -> Draft:
+    """The draft with exactly this id, read afresh from its file."""
+    path = path_of(draft_id)
+    if path.is_symlink() or not path.is_file():
+        raise DraftError(f"There is no draft {draft_id} (see `wsw drafts list`).")
+    return _parse(path)
+
+
 def remove(draft_id: str) -> None:
     """Delete a draft's file, if it is there."""
-    path_of(draft_id).unlink(missing_ok=True)
+    _unlink(path_of(draft_id))
+
+
+def _unlink(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise InputError(f"Cannot delete {path}: {exc.strerror}.") from None
+
+
+def refuse_if_open(draft: Draft) -> None:
+    """A draft open in another wsw is not deleted under it."""
+    from wsw.reflection.lock import DraftLocked, read_holder
+
+    path = lock_path(draft.id)
+    holder = read_holder(path)
+    if holder is not None and not holder.gone():
+        raise DraftLocked(draft.id, path, holder)
 
 
 def discard(draft_id: str) -> tuple[Draft, list[str]]:
     """Delete the draft with this id or prefix; returns it, and warnings about damaged ones."""
     draft, warnings = load(draft_id)
+    refuse_if_open(draft)
     remove(draft.id)
+    _unlink(lock_path(draft.id))  # a lock its holder left behind when it was killed
     return draft, warnings
 
 
 def discard_all() -> int:
-    """Delete every draft, damaged ones and half-written temporary files included."""
+    """Delete every draft not open in another wsw, damaged ones and half-written temporary
+    files and editor files included."""
     folder = drafts_dir()
     count = 0
-    if folder.is_dir():
-        for pattern in (f"*{DRAFT_SUFFIX}", f"*{DRAFT_SUFFIX}{DAMAGED_SUFFIX}"):
-            for path in folder.glob(pattern):
-                path.unlink()
-                count += 1
-        clean_temp_files(folder, older_than=-1)
+    if not folder.is_dir():
+        return count
+    for listed in list_drafts().drafts:
+        refuse_if_open(listed)
+    for pattern in (f"*{DRAFT_SUFFIX}", f"*{DRAFT_SUFFIX}{DAMAGED_SUFFIX}*", f"*{LOCK_SUFFIX}"):
+        for path in folder.glob(pattern):
+            if path.is_symlink() or not path.is_file():
+                continue  # a folder or pipe that happens to have the name is not wsw's
+            _unlink(path)
+            count += not path.name.endswith(LOCK_SUFFIX)
+    clean_temp_files(folder, older_than=-1)
+    clean_editor_files(folder)
     return count

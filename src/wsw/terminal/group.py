@@ -19,7 +19,7 @@ from rich.text import Text
 from wsw.terminal.asker import Handled, TerminalAsker
 from wsw.terminal.commands import Control, Controls
 from wsw.terminal.lineedit import LineCut
-from wsw.walk.engine import Answer, Back, Interrupted, Reply, Stop
+from wsw.walk.engine import Answer, Back, Interrupted, Pending, Reply, Stop
 from wsw.walk.session import Step
 
 INITIALS = re.compile(r"^([A-Z]{1,3})\s*:\s+(.+)$")
@@ -54,6 +54,8 @@ class GroupAsker(TerminalAsker):
         self.stage_started: dict[str, float] = {}
         self.captured: dict[str, dict[str, list[str]]] = {}
         self._items: list[str] = []
+        # Set by the runner: saves the contributions so far in the draft, one by one.
+        self.checkpoint: Callable[[Pending], None] | None = None
         self.list_controls: Controls[Handled] = Controls(self._list_controls())
 
     def _list_controls(self) -> list[Control[Handled]]:
@@ -126,9 +128,15 @@ class GroupAsker(TerminalAsker):
         if self.list_controls.is_control(line):
             return self.list_controls.run(line, self._unknown)
         items.append(contribution(line))
+        self._save_captured()
         self._time_left(step)
         self._show_captured(step, items)
         return None
+
+    def _save_captured(self) -> None:
+        """Into the draft at once: kill -9 or a closed laptop loses no contribution."""
+        if self.checkpoint is not None and self._step is not None:
+            self.checkpoint(Pending(self._step.question.id, "\n".join(self._items)))
 
     # -- controls at a list question ----------------------------------------------------------
 
@@ -154,6 +162,7 @@ class GroupAsker(TerminalAsker):
         index = self._index(arg)
         if index is not None:
             self.tell(f"Removed: {self._items.pop(index)}")
+            self._save_captured()
         self._refresh()
 
     def _replace(self, arg: str) -> None:
@@ -163,6 +172,7 @@ class GroupAsker(TerminalAsker):
             replacement = self.screen.read("new text: ").strip()
             if replacement:
                 self._items[index] = contribution(replacement)
+                self._save_captured()
         self._refresh()
 
     def _refresh(self) -> None:
