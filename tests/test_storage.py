@@ -135,3 +135,39 @@ def test_force_never_replaces_anything_but_a_regular_file(tmp_path: Path) -> Non
         with pytest.raises(WriteRefused, match="not a regular file"):
             write_private(target, "note", overwrite=True)
     assert pipe.is_fifo() and folder.is_dir()
+
+
+@pytest.mark.parametrize("signal_like", [KeyboardInterrupt, SystemExit])
+def test_an_interrupted_write_leaves_no_temporary_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signal_like: type[BaseException]
+) -> None:
+    """Ctrl-C, SIGTERM and SIGHUP (all KeyboardInterrupt in wsw) mid-write: no copy of the
+    note is left beside the target."""
+
+    def cut(fd: int) -> None:
+        raise signal_like()
+
+    monkeypatch.setattr(os, "fsync", cut)
+    with pytest.raises(signal_like):
+        write_private(tmp_path / "note.md", "the whole note")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_cleans_stale_temporaries_beside_its_target(tmp_path: Path) -> None:
+    stale = tmp_path / f"{TEMP_PREFIX}killed"
+    stale.write_text("a note from a killed write")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    write_private(tmp_path / "note.md", "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
+
+
+def test_new_folders_are_fsynced_into_their_parents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wsw.infra import storage
+
+    synced: list[Path] = []
+    monkeypatch.setattr(storage, "fsync_dir", synced.append)
+    write_private(tmp_path / "a" / "b" / "n.md", "x")
+    assert synced[:2] == [tmp_path, tmp_path / "a"]  # each new folder, into its parent
+    assert synced[-1] == tmp_path / "a" / "b"  # and the file, into its folder

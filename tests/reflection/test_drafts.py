@@ -6,6 +6,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from helpers import Runner, write
 
 
@@ -48,3 +50,40 @@ def test_a_pipe_in_the_drafts_folder_is_not_read(wsw_home: Path, wsw: Runner) ->
     os.mkfifo(wsw_home / "data" / "drafts" / "pipe.json")
     listed = wsw("drafts", "list")  # would hang reading the pipe
     assert listed.code == 0 and "20261124-0900-abcd" in listed.out
+
+
+def test_a_linked_drafts_folder_is_refused(tmp_path: Path, wsw_home: Path, wsw: Runner) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    (wsw_home / "data").mkdir(exist_ok=True)
+    (wsw_home / "data" / "drafts").symlink_to(shared)
+    for args in (("drafts", "list"), ("drafts", "discard", "--all")):
+        result = wsw(*args)
+        assert result.code == 1 and "is a symbolic link" in result.err
+    assert list(shared.iterdir()) == []
+
+
+def test_discard_all_skips_what_is_not_a_file(wsw_home: Path, wsw: Runner) -> None:
+    _draft(wsw_home, "20261124-0900-abcd")
+    odd = wsw_home / "data" / "drafts" / "odd.json.damaged"
+    odd.mkdir()
+    result = wsw("drafts", "discard", "--all")
+    assert result.code == 0 and "Deleted 1 draft." in result.err
+    assert odd.is_dir()
+
+
+def test_discard_on_a_read_only_file_system_is_a_message(
+    wsw_home: Path, wsw: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    _draft(wsw_home, "20261124-0900-abcd")
+
+    def read_only(self: Path, missing_ok: bool = False) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    for args in (("20261124-0900-abcd",), ("--all",)):
+        result = wsw("drafts", "discard", *args)
+        assert result.code == 2 and "Read-only file system" in result.err
+        assert "Traceback" not in result.err
