@@ -55,6 +55,14 @@ def test_render_from_the_cache_never_imports_pydantic(wsw_home: Path, tmp_path: 
     assert undated(tmp_path / "a.md") == undated(tmp_path / "b.md")
 
 
+def test_check_loads_no_packs_no_session_and_no_yaml(wsw_home: Path, tmp_path: Path) -> None:
+    """Checking a file for identifiers needs none of the reflection machinery."""
+    text = tmp_path / "note.md"
+    text.write_text("Nothing to find here.\n", encoding="utf-8")
+    modules = imported_by(wsw_home, "check", str(text))
+    assert not {"wsw.walk.session", "wsw.packs.models", "wsw.packs", "yaml", "pydantic"} & modules
+
+
 def undated(note: Path) -> list[str]:
     return [line for line in note.read_text().splitlines() if not line.startswith("date:")]
 

@@ -167,3 +167,86 @@ def test_a_cache_folder_that_cannot_be_made_private_is_not_used(
     result = wsw("packs", "list")
     assert result.code == 0 and not marker.exists()
     assert "could be written by other users (Operation not permitted)" in result.err
+
+
+def _as_install(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """Run as another install of the same code (a pipx install beside a checkout)."""
+    for name in cache.PICKLED:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes((cache._PACKAGE / name).read_bytes())
+    monkeypatch.setattr(cache, "_PACKAGE", folder)
+
+
+def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_loading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("packs were loaded again")
+
+    monkeypatch.setattr(catalogue_load, "build_library", no_loading)
+
+
+def test_two_installs_on_one_machine_both_stay_warm(
+    wsw_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checkout = cache._PACKAGE
+    load_catalogue()  # the checkout
+    with monkeypatch.context() as other:
+        _as_install(other, tmp_path / "pipx" / "wsw")
+        load_catalogue()  # the other install
+    assert len(cache_files(wsw_home)) == 2
+    _no_building(monkeypatch)
+    assert cache._PACKAGE == checkout
+    assert load_catalogue().library.packs  # the checkout is still warm
+    _as_install(monkeypatch, tmp_path / "pipx" / "wsw")
+    assert load_catalogue().library.packs  # and so is the other install
+
+
+def test_caches_unused_for_a_month_are_pruned(wsw_home: Path) -> None:
+    import time
+
+    folder = wsw_home / "cache"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    old = write(folder / "library-0123456789ab-old.pickle", "x")
+    recent = write(folder / "library-ba9876543210-recent.pickle", "x")
+    month_ago = time.time() - (cache.MAX_AGE_DAYS + 1) * 86400
+    os.utime(old, (month_ago, month_ago))
+    load_catalogue()
+    assert not old.exists()
+    assert recent.exists()  # another install's, in use
+
+
+def _settled(pack: Path) -> None:
+    """As if the pack had been written a while ago (its time can be trusted)."""
+    import time
+
+    past = time.time() - 60
+    os.utime(pack, (past, past))
+
+
+def test_unchanged_packs_are_not_read_again_to_find_the_cache(
+    wsw_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = write(wsw_home / "data" / "packs" / "team.yaml", MINIMAL_PACK)
+    _settled(pack)
+    load_catalogue()
+    load_catalogue()  # records the stats beside the key
+
+    def no_hashing(targets: object) -> None:
+        raise AssertionError("the packs were read and hashed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "key_for", no_hashing)
+        assert "team.one" in load_catalogue().library.point_by_id
+    pack.write_text(MINIMAL_PACK.replace("team.one", "team.two"), encoding="utf-8")
+    _settled(pack)
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "key_for", no_hashing)
+        with pytest.raises(AssertionError, match="read and hashed"):
+            load_catalogue()  # a changed pack is hashed
+    assert "team.two" in load_catalogue().library.point_by_id
+
+
+def test_a_pack_changed_a_moment_ago_is_always_hashed(wsw_home: Path) -> None:
+    write(wsw_home / "data" / "packs" / "team.yaml", MINIMAL_PACK)  # its time is now
+    load_catalogue()
+    load_catalogue()
+    assert not list((wsw_home / "cache").glob("stats-*.json"))

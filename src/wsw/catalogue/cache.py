@@ -6,6 +6,14 @@ order and origin of the packs, the versions of wsw and of the pack schema, and t
 the modules whose classes are pickled, so a changed, added or removed pack always misses, and
 so does a cache written by other code (an edited checkout, another build of the same
 version). A cache that cannot be read is ignored and rebuilt.
+
+Each install (an editable checkout, a pipx install) keeps its own cache, named after where its
+code lives, so two installs on one machine both stay warm; a cache no install has used for
+`MAX_AGE_DAYS` is removed. Reading every pack to hash it is most of a warm command's work on
+a large library, so each install also remembers the key beside the packs' sizes and times
+(`stats-*.json`): while no pack file's size or time has changed, the key is taken from there
+and nothing is hashed. (A file changed within a second of being recorded could keep its size
+and time: such stats are not recorded, as git does with a "racily clean" index.)
 The cache lives in the user's own cache folder (0700), written like every other file.
 """
 
@@ -16,6 +24,7 @@ import hashlib
 import os
 import pickle
 import stat
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,6 +46,13 @@ PICKLED = (
     "text/words.py",
 )
 _PACKAGE = Path(__file__).resolve().parent.parent
+MAX_AGE_DAYS = 30
+RACY_SECONDS = 2.0  # a file changed this recently may change again within its time's tick
+
+
+def _install() -> str:
+    """A short name for this install: where its code is (two installs, two caches)."""
+    return hashlib.sha256(str(_PACKAGE).encode()).hexdigest()[:12]
 
 
 def _files(path: Path) -> list[Path]:
@@ -62,8 +78,64 @@ def key_for(targets: list[tuple[Path, str]]) -> str | None:
     return digest.hexdigest()[:32]
 
 
+def stat_key_for(targets: list[tuple[Path, str]]) -> tuple[str, float] | None:
+    """A key from the sizes and times of the code and pack files (nothing is read), and the
+    newest time among them; None if any cannot be looked at."""
+    digest = hashlib.sha256(f"wsw {__version__}\n".encode())
+    newest = 0.0
+    try:
+        files = [(_PACKAGE / name, "code") for name in PICKLED]
+        files += [(file, origin) for path, origin in targets for file in _files(path)]
+        for file, origin in files:
+            info = os.stat(file)
+            digest.update(
+                f"{file}\0{origin}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0"
+                f"{info.st_ctime_ns}\n".encode()
+            )
+            newest = max(newest, info.st_mtime)
+    except OSError:
+        return None
+    return digest.hexdigest()[:32], newest
+
+
+def _stats_path() -> Path:
+    return paths.cache_dir() / f"stats-{_install()}.json"
+
+
+def known_key(stat_key: str) -> str | None:
+    """The content key recorded for these stats by this install, if they are unchanged.
+
+    Raises Untrusted, as `load` does, when the cache folder or the file is not safe.
+    """
+    import json
+
+    _check_folder(_stats_path().parent)
+    try:
+        with _open_trusted(_stats_path()) as handle:
+            recorded = json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(recorded, dict) or recorded.get("stats") != stat_key:
+        return None
+    key = recorded.get("key")
+    return key if isinstance(key, str) and key.isalnum() else None
+
+
+def remember(stat_key: str, newest: float, key: str) -> None:
+    """Record the key beside the stats, unless a file changed too recently to trust them."""
+    import json
+
+    from wsw.infra.storage import write_private
+
+    if time.time() - newest < RACY_SECONDS:
+        return
+    with contextlib.suppress(Exception):  # only costs speed
+        text = json.dumps({"stats": stat_key, "key": key})
+        write_private(_stats_path(), text, overwrite=True)
+
+
 def _path(key: str) -> Path:
-    return paths.cache_dir() / f"{PREFIX}{key}{SUFFIX}"
+    return paths.cache_dir() / f"{PREFIX}{_install()}-{key}{SUFFIX}"
 
 
 class Untrusted(Exception):
@@ -136,7 +208,17 @@ def load(key: str) -> Catalogue | None:
         with contextlib.suppress(OSError):
             path.unlink()
         return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
+    if not isinstance(catalogue, Catalogue):
+        return None
+    _mark_used(path)
+    return catalogue
+
+
+def _mark_used(path: Path) -> None:
+    """A cache in use is never pruned: its time is brought forward (once a day at most)."""
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > 86400:
+            os.utime(path)
 
 
 def store(key: str, catalogue: Catalogue) -> None:
@@ -148,7 +230,24 @@ def store(key: str, catalogue: Catalogue) -> None:
         write_private(_path(key), data, overwrite=True)
     except Exception:  # a full disk or read-only cache folder only costs speed
         return
+    prune(keep=_path(key))
+
+
+def prune(keep: Path) -> None:
+    """Remove this install's other caches, and any install's that has gone unused too long.
+
+    Another install's current cache is left alone: removing it would make that install
+    (and then this one) start cold every time.
+    """
+    mine = f"{PREFIX}{_install()}-"
+    too_old = time.time() - MAX_AGE_DAYS * 86400
     for old in paths.cache_dir().glob(f"{PREFIX}*{SUFFIX}"):
-        if old != _path(key):
-            with contextlib.suppress(OSError):
+        if old == keep:
+            continue
+        with contextlib.suppress(OSError):
+            if old.name.startswith(mine) or old.stat().st_mtime < too_old:
                 old.unlink()
+    for stats in paths.cache_dir().glob("stats-*.json"):
+        with contextlib.suppress(OSError):
+            if stats.stat().st_mtime < too_old:
+                stats.unlink()

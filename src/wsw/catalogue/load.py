@@ -26,18 +26,23 @@ def load_catalogue(
         return Catalogue.build(build_library(targets, problems))
     from wsw.catalogue import cache
 
-    key = cache.key_for(targets)
-    trusted = True
+    stats = cache.stat_key_for(targets)
+    key: str | None = None
+    recorded, trusted = False, True
     try:
+        key = cache.known_key(stats[0]) if stats else None
+        recorded = key is not None
+        key = key or cache.key_for(targets)
         with collector.paused():
             cached = cache.load(key) if key else None
     except cache.Untrusted as exc:
         trusted, cached = False, None
         if notices is not None:
             notices.append(f"The library cache was not used: {exc}.")
-    if cached is not None:
-        return cached
-    catalogue = Catalogue.build(build_library(targets))
-    if key and trusted:
-        cache.store(key, catalogue)
-    return catalogue
+    if cached is None:
+        cached = Catalogue.build(build_library(targets))
+        if key and trusted:
+            cache.store(key, cached)
+    if key and trusted and stats and not recorded:
+        cache.remember(*stats, key)
+    return cached
