@@ -194,7 +194,7 @@ def test_two_installs_on_one_machine_both_stay_warm(
         load_catalogue()  # the other install
     assert len(cache_files(wsw_home)) == 2
     _no_building(monkeypatch)
-    assert cache._PACKAGE == checkout
+    assert checkout == cache._PACKAGE
     assert load_catalogue().library.packs  # the checkout is still warm
     _as_install(monkeypatch, tmp_path / "pipx" / "wsw")
     assert load_catalogue().library.packs  # and so is the other install
