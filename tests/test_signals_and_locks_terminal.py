@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from test_reflect_terminal import MORE, PROMPT, say, spawn
+from test_reflect_terminal import MORE, PROMPT, context, say, spawn
 
 from helpers import WSW, default_interrupts, interrupt, terminal_env
 
@@ -52,13 +52,13 @@ def test_a_draft_open_in_another_wsw_is_shown_read_only_or_waited_for(tmp_path: 
     interrupt(first)  # the first wsw stops: its draft is saved and its lock released
     first.expect(pexpect.EOF)
     waiting.expect("Resuming draft")
-    say(waiting, "2026-12-01")
+    say(waiting, "n")  # the question after the title: no child to protect today
     waiting.expect(PROMPT)
     interrupt(waiting)
     waiting.expect(pexpect.EOF)
     answers = the_draft(home)["answers"]
     assert answers["case-ref"] == "Child A - first session"  # neither wsw lost the other's
-    assert answers["supervision-date"] == "2026-12-01"
+    assert len(answers) == 2
     assert locks(home) == []
 
 
@@ -80,11 +80,12 @@ def test_kill_9_with_the_draft_locked_lets_the_next_wsw_take_it_over(tmp_path: P
     second.expect("> ")
     second.sendline("2")
     second.expect("Resuming draft")
-    say(second, "2026-12-01")
+    say(second, "n")
     second.expect(PROMPT)
     interrupt(second)
     second.expect(pexpect.EOF)
-    assert the_draft(home)["answers"] == {"case-ref": "Child A", "supervision-date": "2026-12-01"}
+    answers = the_draft(home)["answers"]
+    assert answers["case-ref"] == "Child A" and len(answers) == 2
     assert locks(home) == []
 
 
@@ -94,8 +95,7 @@ def test_sigterm_and_sighup_save_the_unfinished_answer(
 ) -> None:
     home = tmp_path / "home"
     child = spawn(home)
-    for reply in ("Child A", "2026-12-01", "2", "1"):
-        say(child, reply)
+    context(child)
     child.expect(PROMPT)  # the information: one line finished, one being typed
     child.sendline("A finished line")
     child.expect(MORE)
