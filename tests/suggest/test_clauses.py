@@ -51,8 +51,6 @@ def test_an_absence_that_is_the_concern_is_not_negated(text: str) -> None:
         ("Was very flat today", "flat", None),
     ],
 )
-def test_a_clause_is_about_the_first_person_it_names(
-    text: str, word: str, who: str | None
-) -> None:
+def test_a_clause_is_about_the_first_person_it_names(text: str, word: str, who: str | None) -> None:
     tokens = {t.word: t for t in read_clauses(tokenize(text))}
     assert tokens[word].who == who

@@ -19,18 +19,21 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import AGE_BANDS, AgeBand
 from wsw.suggest.ages import infer_age_bands
 from wsw.suggest.clauses import read_clauses
+from wsw.suggest.ranking import rank, segment_of, segment_strength
+from wsw.suggest.spelling import Spelling
 from wsw.text.triggers import Pattern, compile_trigger, match_at
-from wsw.text.words import STOPWORDS, Token, fold_keeping_case, stems, tokenize
+from wsw.text.words import STOPWORDS, WORD, Token, fold, fold_keeping_case, stems, tokenize
 
 SECONDARY_SHARE = 0.5
 TEXT_WEIGHT = 8.0
-REPEAT_DAMPING = 0.8
 MIN_SCORE = 1.0
+DUPLICATE_OVERLAP = 0.5
 
 
 @dataclass(frozen=True)
@@ -68,8 +71,18 @@ _Entry = tuple[int, Pattern, float]
 
 @dataclass
 class _Hits:
-    themes: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    """What matched: per theme, per segment of the text, phrase -> weight; per point, phrases."""
+
+    themes: dict[str, dict[int, dict[str, float]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(dict))
+    )
     points: dict[int, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+
+    def theme_words(self, theme: str) -> list[str]:
+        words: list[str] = []
+        for segment in self.themes.get(theme, {}).values():
+            words.extend(w for w in segment if w not in words)
+        return words
 
 
 class Suggester:
@@ -80,13 +93,16 @@ class Suggester:
         self.theme_ids = list(library.themes)
         self.points: list[PointRef] = list(library.points)
         self._by_stem: dict[str, list[_Entry]] = defaultdict(list)
-        self._by_prefix: list[_Entry] = []
+        self._by_word: dict[str, list[_Entry]] = defaultdict(list)  # exact and case-kept
+        self._by_prefix: dict[str, list[_Entry]] = defaultdict(list)  # by first 3 letters
+        self._patterned: list[_Entry] = []  # short prefixes and numbers: tried on every word
         # Points by primary theme: a theme the text touches brings in its points, and only
         # points brought in by a theme, their own triggers or their words are scored.
         self._by_theme: dict[str, list[int]] = defaultdict(list)
         for i, theme_id in enumerate(self.theme_ids):
             self._add(-1 - i, library.themes[theme_id].triggers)
         self._primary = [ref.point.primary_theme for ref in self.points]
+        self._secondary = [tuple(ref.point.themes[1:]) for ref in self.points]
         for i, ref in enumerate(self.points):
             self._add(i, ref.point.triggers)
             self._by_theme[self._primary[i]].append(i)
@@ -98,29 +114,40 @@ class Suggester:
         # A point is about what its finding and its suggestion speak of: both are indexed.
         texts = [f"{r.point.title} {r.point.text} {r.point.prompt or ''}" for r in self.points]
         self._text_index = _TextIndex(texts)
+        self._spelling = _spelling(library, texts)
 
     def _add(self, owner: int, triggers: Iterable[str]) -> None:
         for trigger in triggers:
             pattern = compile_trigger(trigger)
             entry: _Entry = (owner, pattern, _weight(pattern))
-            if pattern.modes[0] == "stem":
-                self._by_stem[pattern.words[0]].append(entry)
+            mode, first = pattern.modes[0], pattern.words[0]
+            if mode == "stem":
+                self._by_stem[first].append(entry)
+            elif mode in ("exact", "upper"):
+                self._by_word[first].append(entry)
+            elif mode == "prefix" and len(first) >= 3:
+                self._by_prefix[first[:3]].append(entry)
             else:
-                self._by_prefix.append(entry)
+                self._patterned.append(entry)
+
+    def _entries(self, token: Token) -> list[_Entry]:
+        """The triggers whose first word could match this token (match_at then decides)."""
+        bare = token.word.replace("'", "")
+        found = [*self._by_stem.get(token.stem, ()), *self._by_word.get(bare, ())]
+        found += [e for e in self._by_prefix.get(bare[:3], ()) if bare.startswith(e[1].words[0])]
+        return found + self._patterned if self._patterned else found
 
     def _match(self, folded: str, tokens: list[Token]) -> _Hits:
         hits = _Hits()
+        segments = segment_of(tokens)
         for start, token in enumerate(tokens):
-            candidates = self._by_stem.get(token.stem, [])
-            bare = token.word.replace("'", "")
-            prefixed = [e for e in self._by_prefix if bare.startswith(e[1].words[0])]
-            for owner, pattern, weight in [*candidates, *prefixed]:
+            for owner, pattern, weight in self._entries(token):
                 end = match_at(pattern, tokens, start)
                 if end is None:
                     continue
                 phrase = folded[token.start : tokens[end - 1].end].lower()
                 if owner < 0:
-                    bucket = hits.themes[self.theme_ids[-1 - owner]]
+                    bucket = hits.themes[self.theme_ids[-1 - owner]][segments[start]]
                 else:
                     bucket = hits.points[owner]
                 bucket[phrase] = max(bucket.get(phrase, 0.0), weight)
@@ -139,26 +166,36 @@ class Suggester:
         bands read from the text (every child's age read, in the forms practitioners write).
         """
         folded = fold_keeping_case(text)
-        tokens = read_clauses(tokenize(text))
+        tokens = self._spelling.fix(read_clauses(tokenize(text)))
         hits = self._match(folded, tokens)
         stated = [b for b in AGE_BANDS if b in (age_bands or ())]
         inferred = [b for b in infer_age_bands(text) if b not in stated]
         strength = self._strength(hits, [*stated, *inferred])
         similar, shared = self._text_index.query(tokens)
-        scored: list[tuple[float, int, list[str]]] = []
+        bands: set[str] = set(stated) | set(inferred)
+        scored: list[tuple[float, int]] = []
         for i in self._candidates(hits, strength, shared, stated):
-            score, matched = self._score(self.points[i], hits, strength, stated, inferred, i)
+            score = self._score(i, hits, strength, bands)
+            reason = score > 0.0
             # One shared word is chance ("arrived"); two or more begin to say something.
-            if i in similar and (matched or len(shared[i]) >= 2):
+            if i in similar and (reason or len(shared[i]) >= 2):
                 score += TEXT_WEIGHT * similar[i]
-                matched = matched or shared[i]
-            if score >= MIN_SCORE and matched:
-                scored.append((score, i, matched))
-        return self._rank(scored, limit)
+                reason = True
+            if score >= MIN_SCORE and reason:
+                scored.append((score, i))
+        ranked = rank(scored, self._primary, limit, self._same_finding)
+        return [self._suggestion(score, i, self._reasons(i, hits, shared)) for score, i in ranked]
 
     def _strength(self, hits: _Hits, bands: list[AgeBand]) -> dict[str, float]:
-        """How strongly the text is about each theme: its triggers, plus the packs' age boosts."""
-        strength = {theme: sum(words.values()) for theme, words in hits.themes.items()}
+        """How strongly the text is about each theme: its triggers, plus the packs' age boosts.
+
+        A long text is read in segments of a few sentences: a theme's best segment counts in
+        full and the others a little, so a theme said plainly once is not outweighed by
+        another's generic words scattered over 800 words.
+        """
+        strength = {
+            theme: segment_strength(by_segment) for theme, by_segment in hits.themes.items()
+        }
         for band in bands:
             for theme, boost in self._age_boosts.get(band, ()):
                 strength[theme] = strength.get(theme, 0.0) + boost
@@ -189,48 +226,43 @@ class Suggester:
             return False
         return not (stated and point.age_bands and not stated & set(point.age_bands))
 
-    def _score(
-        self,
-        ref: PointRef,
-        hits: _Hits,
-        strength: dict[str, float],
-        stated: list[AgeBand],
-        inferred: list[AgeBand],
-        index: int,
-    ) -> tuple[float, list[str]]:
-        point = ref.point
-        own = hits.points.get(index, {})
+    def _score(self, index: int, hits: _Hits, strength: dict[str, float], bands: set[str]) -> float:
+        """Own matches, the primary theme's strength, and the strongest other theme's, once.
+
+        A point tagged with four themes gets no more from them than a point with two: only its
+        strongest secondary theme adds (half its strength). A point for other ages than every
+        age the text gives (or the practitioner states) is held back.
+        """
+        own = hits.points.get(index)
         primary = strength.get(self._primary[index], 0.0)
         if not own and primary == 0.0:
-            return 0.0, []
-        score = sum(own.values()) + primary
-        score += SECONDARY_SHARE * sum(strength.get(t, 0.0) for t in point.themes[1:])
-        if point.age_bands:
-            if stated and not set(point.age_bands) & set(stated):
-                return 0.0, []
-            if set(point.age_bands) & set(stated + inferred):
-                score += 0.5
-            elif inferred:  # for ages other than every child the text gives an age for
-                return 0.0, []
-        matched = list(own)
-        for theme in point.themes:
-            matched.extend(w for w in hits.themes.get(theme, {}) if w not in matched)
-        return score, matched
+            return 0.0
+        score = (sum(own.values()) if own else 0.0) + primary
+        secondary = self._secondary[index]
+        if secondary:
+            score += SECONDARY_SHARE * max(strength.get(t, 0.0) for t in secondary)
+        point_bands = self.points[index].point.age_bands
+        if point_bands and bands:
+            if not bands & set(point_bands):
+                return 0.0
+            score += 0.5
+        return score
 
-    def _rank(
-        self, scored: list[tuple[float, int, list[str]]], limit: int | None
-    ) -> list[Suggestion]:
-        scored.sort(key=lambda item: (-item[0], item[1]))
-        seen_per_theme: dict[str, int] = defaultdict(int)
-        damped: list[tuple[float, int, list[str]]] = []
-        for score, i, matched in scored:
-            theme = self._primary[i]
-            damped.append((score * REPEAT_DAMPING ** seen_per_theme[theme], i, matched))
-            seen_per_theme[theme] += 1
-        damped.sort(key=lambda item: (-item[0], item[1]))
-        if limit is not None:
-            damped = damped[:limit]
-        return [self._suggestion(score, i, matched) for score, i, matched in damped]
+    def _reasons(self, index: int, hits: _Hits, shared: dict[int, list[str]]) -> list[str]:
+        """The words that brought a point up: its own triggers', then its themes'."""
+        matched = list(hits.points.get(index, {}))
+        for theme in self.points[index].point.themes:
+            matched.extend(w for w in hits.theme_words(theme) if w not in matched)
+        return matched or list(shared.get(index, ()))
+
+    def _same_finding(self, a: int, b: int) -> bool:
+        """Two points that say the same thing: one is enough near the top of a list."""
+        if self._primary[a] != self._primary[b]:
+            return False
+        pa, pb = self.points[a].point, self.points[b].point
+        if pa.themes == pb.themes and pa.figures and pb.figures:
+            return True  # two statistics on the same themes: the same finding, counted twice
+        return _overlap(pa.title + " " + pa.text, pb.title + " " + pb.text) >= DUPLICATE_OVERLAP
 
     def _suggestion(self, score: float, index: int, matched: list[str]) -> Suggestion:
         ref = self.points[index]
@@ -249,6 +281,32 @@ class Suggester:
             pack=ref.pack,
             prompt=p.prompt,
         )
+
+
+def _overlap(a: str, b: str) -> float:
+    """Jaccard overlap of two texts' content words."""
+    wa, wb = _content_set(a), _content_set(b)
+    return len(wa & wb) / max(len(wa | wb), 1)
+
+
+@lru_cache(maxsize=4096)
+def _content_set(text: str) -> frozenset[str]:
+    return frozenset(_content_stems(stems(text)))
+
+
+def _spelling(library: Library, texts: list[str]) -> Spelling:
+    """Typo targets: every trigger's words. Known: those and every word of the library."""
+    triggers = [t for theme in library.themes.values() for t in theme.triggers]
+    triggers += [t for ref in library.points for t in ref.point.triggers]
+    targets = {w for t in set(triggers) for w in WORD.findall(fold(t.split(":")[-1]))}
+    themes = [f"{t.title} {t.description}" for t in library.themes.values()]
+    known = {s for text in [*texts, *themes] for s in stems(text)}
+    # A trigger word ending in * ("exploit*") is reached through the library's words it starts.
+    written = {w.strip("~=!") for t in set(triggers) for w in fold(t).split()}
+    prefixes = tuple(w[:-1] for w in written if w.endswith("*"))
+    words = {w for text in [*texts, *themes] for w in WORD.findall(fold(text))}
+    targets |= {w for w in words if w.startswith(prefixes)}
+    return Spelling(targets, known | {s for w in targets for s in stems(w)} | STOPWORDS, prefixes)
 
 
 class _TextIndex:

@@ -60,6 +60,7 @@ WHOM = ("child", "carer", "worker", "professional")
 _WHOM = re.compile(rf"^({'|'.join(WHOM)}):\s*")
 _NUMBER_WORD = re.compile(r"^[a-z0-9/]*#[a-z0-9/#]*$")
 
+
 # Validation compiles every trigger to check it, and the suggestion index needs them all again:
 # patterns are immutable, so both (and any trigger used twice) share one. Unbounded: a library
 # holds a fixed set of distinct triggers (about 70,000 at 100,000 points), and a bounded cache

@@ -107,6 +107,7 @@ class Token(NamedTuple):
     clause: int = 0  # commas, colons, brackets and dashes separate clauses
     sentence: int = 0  # full stops, ?, !, ; and line breaks, and "but", separate sentences
     upper: bool = False  # written in capitals (an acronym): "SEND", "MS"
+    capital: bool = False  # starts with a capital: a name, inside a sentence
     negated: bool = False  # inside the scope of "no concerns about ...", set by suggest/clauses.py
     who: str | None = None  # whom the clause is about, set by suggest/clauses.py
 
@@ -134,8 +135,8 @@ def tokenize(text: str) -> list[Token]:
             clause += 1
         elif tokens and _CLAUSE_END.search(between):
             clause += 1
-        upper = raw.isupper()
-        tokens.append(Token(stem(word), word, m.start(), m.end(), clause, sentence, upper))
+        upper, capital = raw.isupper(), raw[0].isupper()
+        tokens.append(Token(stem(word), word, m.start(), m.end(), clause, sentence, upper, capital))
         last = m.end()
     return tokens
 
