@@ -26,7 +26,7 @@ WSW = str(Path(sys.executable).parent / "wsw")
 @cache
 def builtin() -> Catalogue:
     """The built-in packs only, loaded once per test run (safe at import: see conftest)."""
-    return load_catalogue(user=False, env=False)
+    return load_catalogue(installed=False, user=False, env=False)
 
 
 def builtin_library() -> Library:

@@ -52,6 +52,7 @@ def test_render_from_the_cache_never_imports_pydantic(wsw_home: Path, tmp_path: 
     assert {"pydantic", "wsw.packs.schema"} <= first  # no cache yet: packs were validated
     warm = imported_by(wsw_home, "render", answers, "-o", str(tmp_path / "b.md"))
     assert not {"pydantic", "wsw.packs.schema", "wsw.packs.loader", "rich"} & warm
+    assert "importlib.metadata" not in warm  # installed packs: remembered, not asked again
     assert undated(tmp_path / "a.md") == undated(tmp_path / "b.md")
 
 

@@ -13,6 +13,7 @@ def load_catalogue(
     extra_dirs: list[Path] | None = None,
     *,
     builtin: bool = True,
+    installed: bool = True,
     user: bool = True,
     env: bool = True,
     notices: list[str] | None = None,
@@ -21,7 +22,9 @@ def load_catalogue(
 
     `notices` collects what the person should know (a cache folder that was not safe).
     """
-    targets, problems = pack_targets(extra_dirs, builtin=builtin, user=user, env=env)
+    targets, problems = pack_targets(
+        extra_dirs, builtin=builtin, installed=installed, user=user, env=env
+    )
     if problems:
         return Catalogue.build(build_library(targets, problems))
     from wsw.catalogue import cache

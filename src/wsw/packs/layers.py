@@ -36,23 +36,30 @@ def pack_targets(
     extra_dirs: list[Path] | None = None,
     *,
     builtin: bool = True,
+    installed: bool = True,
     user: bool = True,
     env: bool = True,
 ) -> tuple[list[tuple[Path, str]], list[Problem]]:
     """Every pack path wsw should see, in layer order, with the origin of each.
 
-    Built-in, then the user's packs, then `WSW_PACKS`, then `--packs`; a folder named in
-    `WSW_PACKS` or `--packs` that does not exist is a problem, reported with the rest.
+    Built-in, then packs installed as Python packages, then the user's packs, then
+    `WSW_PACKS`, then `--packs`; a folder named in `WSW_PACKS` or `--packs` that does not
+    exist is a problem, reported with the rest.
     """
     sources: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
     if builtin:
         sources.append((paths.builtin_packs_dir(), "built-in"))
+    if installed:
+        from wsw.packs.installed import installed_packs
+
+        found, problems = installed_packs()
+        sources.extend((Path(folder), origin) for folder, origin in found)
     if user:
         sources.append((paths.user_packs_dir(), "user"))
     if env:
         sources.extend((p, "WSW_PACKS") for p in paths.env_pack_dirs())
     sources.extend((p, "--packs") for p in extra_dirs or [])
-    problems: list[Problem] = []
     targets: list[tuple[Path, str]] = []
     for folder, origin in sources:
         if not folder.exists():
