@@ -105,7 +105,9 @@ def _why_not_a_date(text: str) -> str:
         if not 1 <= day <= days:
             name = calendar.month_name[month] + (f" {year}" if month == 2 else "")
             return f"{text}: {name} has {days} days"
-    return f"{text[:40]}: not a date I can read; use 2026-12-01, 1/12/2026 or 'today'"
+    if len(text) <= 20 and any(c.isdigit() for c in text):  # a date mistyped, not an answer
+        return f"{text}: not a date I can read; use 2026-12-01, 1/12/2026 or 'today'"
+    return "That is not a date I can read: use 2026-12-01, 1/12/2026 or 'today'."
 
 
 _TIME = re.compile(r"\s*(?:at|by)?\s*(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)|\d{1,2}[:.]\d{2})$", re.I)

@@ -76,6 +76,20 @@ class TerminalAsker:
             Control(":edit", ":edit", "write this answer in your editor ($EDITOR)", self._edit),
             Control(":help", ":help", "help for this question, and these controls", self._help),
             Control(
+                ":learn",
+                ":learn",
+                "the learning from reviews in full, with its sources",
+                self._learn,
+                in_line=False,
+            ),
+            Control(
+                ":reminders",
+                ":reminders",
+                "every reminder and check for this stage",
+                self._reminders,
+                in_line=False,
+            ),
+            Control(
                 ":save",
                 ":save",
                 "save the draft and stop (:save PATH: save it there)",
@@ -150,33 +164,40 @@ class TerminalAsker:
                 self.tell(str(exc))
 
     def preview(self, preview: Preview) -> PreviewChoice:
-        """Show the note; then write it, go back to a stage, or save the draft."""
-        from rich.markdown import Markdown  # markdown-it and friends: only for the preview
+        """A short summary of the note; then write it, read it whole, go back, or save."""
+        from wsw.terminal.preview import page_whole, summary_of
 
-        markdown = preview.markdown
-        body = markdown.split("\n---\n", 1)[-1] if markdown.startswith("---\n") else markdown
+        summary, total = summary_of(preview.markdown)
         self.console.print()
         self.console.rule(Text("Preview of your note", style="bold"), align="left")
-        self.console.print(Markdown(body))
-        self.console.rule()
+        self.screen.markdown(summary)
+        self.screen.note(f"That is the start of the note; the whole note is {total} lines.")
         if preview.privacy:
             self.screen.panel("\n".join(preview.privacy), "Privacy check", expand=True)
         options: list[tuple[str, PreviewChoice | None]] = [
             ("Write the note" if preview.can_write else "Finish", WriteNote()),
+            ("Read the whole note", None),
             ("Go back to a stage", None),
         ]
         if preview.can_save:
             options.append(("Save as a draft and stop", SaveDraft()))
-        return self._pick_option(options, preview.stages)
+        while True:
+            choice = self._pick_option(options, preview.stages)
+            if choice is not None:
+                return choice
+            page_whole(self.screen, preview.markdown)
 
     def _pick_option(
         self, options: list[tuple[str, PreviewChoice | None]], stages: list[tuple[str, str]]
-    ) -> PreviewChoice:
+    ) -> PreviewChoice | None:
+        """The option picked; None: read the whole note (option 2)."""
         numbers = ", ".join(str(i) for i in range(1, len(options)))
         while True:
             for i, (label, _) in enumerate(options, 1):
                 self.console.print(Text(f"  {i}. {label}"))
             typed = self.screen.read().strip()
+            if typed == "2":
+                return None
             if typed.isdigit() and 1 <= int(typed) <= len(options):
                 choice = options[int(typed) - 1][1]
                 if choice is not None:
@@ -192,10 +213,7 @@ class TerminalAsker:
 
     def _hint(self, step: Step) -> str:
         if self._toggles(step):
-            return (
-                "Type the numbers to tick or untick, separated by commas. "
-                "Press Enter on its own to keep the ticked ones."
-            )
+            return "Numbers tick or untick; Enter keeps the ticked ones."
         hint = spec_for(step.question.type).hint(step.question)
         if has_value(step.current):
             hint += " Press Enter on its own to keep the current answer."
@@ -242,6 +260,14 @@ class TerminalAsker:
 
     def _unknown(self, message: str) -> None:
         self.tell(message)
+
+    def _learn(self, _: str) -> None:
+        assert self._step is not None
+        self.screen.full_learning(self._step)
+
+    def _reminders(self, _: str) -> None:
+        assert self._step is not None
+        self.screen.all_reminders(self._step)
 
     # -- controls -----------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ class Control(Generic[R]):
     does: str
     run: Callable[[str], R]
     optional_only: bool = False  # offered only at optional questions (:skip)
+    in_line: bool = True  # False: listed by :help only (the screen says where it helps)
 
 
 class Controls(Generic[R]):
@@ -34,7 +35,7 @@ class Controls(Generic[R]):
 
     def line(self, required: bool = True) -> str:
         """The controls line shown under a question."""
-        return "  ".join(c.usage for c in self._offered(required))
+        return "  ".join(c.usage for c in self._offered(required) if c.in_line)
 
     def help(self, required: bool = True) -> str:
         width = max(len(c.usage) for c in self.table.values())
