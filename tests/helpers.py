@@ -135,3 +135,23 @@ def session_from_answers(library: Library, walk: str | None, path: Path) -> Sess
 
     catalogue = builtin() if library is builtin().library else Catalogue.build(library)
     return session_from_file(catalogue, walk, path)[0]
+
+
+def case_answers(folder: Path, name: str, case: str, **changes: object) -> Path:
+    """The full fictional answers file about `case`, with some answers changed."""
+    import yaml
+
+    data = yaml.safe_load((DATA / "answers-full.yaml").read_text(encoding="utf-8"))
+    data["answers"].update({"case": case, **changes})
+    return write(folder / name, yaml.safe_dump(data, sort_keys=False))
+
+
+def notes_in(home: Path) -> list[Path]:
+    return sorted((home / "notes").glob("*.md"))
+
+
+def backdate(note: Path, day: str) -> None:
+    """As if the note had been written on `day` (its front matter's date edited by hand)."""
+    text = note.read_text(encoding="utf-8")
+    start, end = text.index("\ndate: "), text.index("\n", text.index("\ndate: ") + 1)
+    note.write_text(text[:start] + f"\ndate: '{day}'" + text[end:], encoding="utf-8")

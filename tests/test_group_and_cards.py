@@ -35,6 +35,7 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     home, note = tmp_path / "home", tmp_path / "group.md"
     child = spawn(home, "--timebox", "3", "-o", str(note))
     send(child, "Child B - referral declined")
+    send(child, "Child B")
     send(child, "3")
     child.expect(PROMPT)
     child.sendline("The LA declined our referral about bruises on Child B's arms.")
@@ -106,6 +107,7 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
 def test_group_ctrl_c_keeps_contributions_for_resume(tmp_path: Path) -> None:
     home = tmp_path / "home"
     child = spawn(home)
+    send(child, "Child C")
     send(child, "Child C")
     send(child, "2")
     child.expect(PROMPT)

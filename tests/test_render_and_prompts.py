@@ -94,7 +94,8 @@ def test_prompts_json_shape(wsw: Runner) -> None:
             assert list(q) == ["id", "type", "prompt", "required", "choices"]
             assert isinstance(q["choices"], list)
     types = {q["type"] for s in payload["stages"] for q in s["questions"]}
-    assert types == {"text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list"}
+    assert types == {"text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list",
+                     "case"}  # fmt: skip
     themes = next(q for s in payload["stages"] for q in s["questions"] if q["id"] == "themes")
     assert "neglect" in themes["choices"]
 

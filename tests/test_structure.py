@@ -25,6 +25,7 @@ LAYERS = [
     ["wsw.catalogue"],
     ["wsw.walk"],
     ["wsw.note"],
+    ["wsw.cases"],
     ["wsw.reflection"],
     ["wsw.terminal"],
     ["wsw.cli"],

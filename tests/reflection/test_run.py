@@ -383,7 +383,7 @@ def test_group_ctrl_c_keeps_contributions_and_resume_shows_them(wsw_home: Path) 
     reflection = begin("group")
     # People (none), title, case type, the information, then two contributions and the
     # end of input, as when the terminal goes away.
-    typed = "\nChild C\n2\nInformation\n\nAB: First question\nSecond question\n"
+    typed = "\nChild C\nChild C\n2\nInformation\n\nAB: First question\nSecond question\n"
     outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
     assert outcome.status == "interrupted"
     assert outcome.messages[-1] == f"Resume with: wsw group --resume {reflection.store.ident}"
@@ -433,6 +433,7 @@ def _value_for(kind: str, qid: str) -> Value:
         "scale": 5,
         "date": "2026-12-01",
         "actions": [{"action": "Escalate", "owner": "FCA", "due": "2026-12-01"}],
+        "case": "Child C",
     }
     if kind in ("choice", "multichoice"):
         question = next(q for s in builtin().library.walks["group"].stages
@@ -445,7 +446,7 @@ def _value_for(kind: str, qid: str) -> Value:
 
 def test_group_ctrl_c_while_editing_a_contribution_keeps_them_all(wsw_home: Path) -> None:
     reflection = begin("group")
-    typed = "\nChild C\n2\nInformation\n\nFirst\nSecond\n:edit 1\n"  # input ends mid-edit
+    typed = "\nChild C\nChild C\n2\nInformation\n\nFirst\nSecond\n:edit 1\n"  # input ends mid-edit
     outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
     assert outcome.status == "interrupted"
     assert the_draft(wsw_home)["meta"]["pending"]["text"] == "First\nSecond"

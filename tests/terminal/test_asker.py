@@ -42,7 +42,7 @@ def the_draft(home: Path) -> dict[str, Any]:
     return data
 
 
-CONTEXT = ["Child A - new partner", "n", "2026-12-01", "1", "2"]
+CONTEXT = ["Child A - new partner", "n", "2026-12-01", "1", "2", "Child A"]
 
 
 def test_back_skip_help_and_bad_input(wsw_home: Path) -> None:
@@ -95,7 +95,7 @@ def test_declared_people_stay_in_the_draft_and_the_note_uses_roles(
     tmp_path: Path, wsw_home: Path, wsw: Runner
 ) -> None:
     lines = ["Jayden Thompson = Child A", "not a declaration", "Kelly Thompson = Mother", "",
-             "Jayden - new information", "n", "2026-12-01", "1", "3",
+             "Jayden - new information", "n", "2026-12-01", "1", "3", "Child A",
              "Kelly said Jayden's teacher rang her on 07700 900123.", ""]  # fmt: skip
     _, screen = typed_walk(lines)
     assert "Write each person as: Name = Role" in screen
@@ -138,7 +138,7 @@ def test_the_preview_offers_write_back_and_save(tmp_path: Path) -> None:
 
 def test_escape_codes_and_control_characters_are_never_stored(wsw_home: Path) -> None:
     """Arrow keys at a prompt without a line editor send escape codes; they are dropped."""
-    typed = ["", "Child A tset\x1b[D\x1b[DX", "n", "2026-12-01", "1", "2",
+    typed = ["", "Child A tset\x1b[D\x1b[DX", "n", "2026-12-01", "1", "2", "Child A",
              "Said \x07\x1b]52;c;ZXZpbA==\x07 this\u202e", "", ":save"]  # fmt: skip
     typed_walk(typed)
     answers = the_draft(wsw_home)["answers"]

@@ -15,6 +15,7 @@ from wsw.walk.session import Session
 
 FULL = {
     "case-ref": "Child A - new partner",
+    "case": "Child A",
     "protect-today": False,
     "supervision-date": "2026-12-01",
     "case-type": "private-law",
@@ -112,6 +113,7 @@ def test_themes_are_suggested_from_the_information(library: Library) -> None:
             "supervision-date",
             "case-type",
             "age-bands",
+            "case",
             "information",
             "source",
             "how-known",
@@ -160,7 +162,7 @@ def test_bad_values_are_explained_and_asked_again(library: Library) -> None:
 
 
 def test_resume_starts_at_the_first_unanswered_question(library: Library) -> None:
-    keys = ("case-ref", "protect-today", "supervision-date", "case-type", "age-bands")
+    keys = ("case-ref", "protect-today", "supervision-date", "case-type", "age-bands", "case")
     partial = {k: FULL[k] for k in keys}
     s = session(library, partial)
     step = s.step()

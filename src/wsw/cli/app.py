@@ -8,7 +8,20 @@ from typing import Annotated
 import typer
 
 from wsw import __version__
-from wsw.cli import cards, check, demo, drafts, group, packs, prompts, reflect, render, suggest
+from wsw.cli import (
+    actions,
+    cards,
+    case,
+    check,
+    demo,
+    drafts,
+    group,
+    packs,
+    prompts,
+    reflect,
+    render,
+    suggest,
+)
 from wsw.cli.options import Settings
 
 HELP = (
@@ -55,6 +68,8 @@ def root(
 
 app.add_typer(drafts.drafts_app, name="drafts")
 app.add_typer(packs.packs_app, name="packs")
+app.add_typer(case.case_app, name="case")
+app.add_typer(actions.actions_app, name="actions")
 for command in (
     check.check,
     reflect.reflect,

@@ -104,6 +104,7 @@ class NoteBuilder:
         for key in walk.front_matter:
             found = [self.answers[q] for q in walk.sources_of(key) if q in self.answers]
             front[key] = found[0] if found else None
+        front.update(self.session.review_record())  # a known case's follow-up (wsw.cases)
         return front
 
     def section_of(self, stage_id: str, question: Question) -> str:

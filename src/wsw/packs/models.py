@@ -41,7 +41,9 @@ NoteSection = Literal[
     "escalation",
     "unknowns",
 ]
-QuestionType = Literal["text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list"]
+QuestionType = Literal[
+    "text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list", "case"
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -444,6 +446,14 @@ class Walk(Model):
         bool,
         Field(description="A shortened walk: the note says it is a quick reflection."),
     ] = False
+    case_from: Annotated[
+        Id | None,
+        Field(description="The question whose answer names the case (a 'case' question)."),
+    ] = None
+    case_review: Annotated[
+        Id | None,
+        Field(description="The stage before which what wsw knows of a known case is shown."),
+    ] = None
     stages: Annotated[list[Stage], Field(min_length=1)]
 
     def sources_of(self, key: str) -> list[str]:
@@ -459,11 +469,13 @@ class Walk(Model):
                     raise ValueError(f"id '{key}' is used twice in walk '{self.id}'")
                 seen.add(key)
         questions = {q.id for s in self.stages for q in s.questions}
-        named = [self.title_from, self.case_type_from]
+        named = [self.title_from, self.case_type_from, self.case_from]
         named += [q for key in self.front_matter for q in self.sources_of(key)]
         for name in named:
             if name is not None and name not in questions:
                 raise ValueError(f"'{name}' is not a question in walk '{self.id}'")
+        if self.case_review is not None and self.case_review not in {s.id for s in self.stages}:
+            raise ValueError(f"'{self.case_review}' is not a stage in walk '{self.id}'")
 
 
 @dataclass(frozen=True, kw_only=True)

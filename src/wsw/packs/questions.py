@@ -509,8 +509,71 @@ class ActionsSpec(QuestionSpec):
         return "; ".join(parts) if parts else "(none)"
 
 
+CASE_REF_MAX = 80
+
+
+def case_ref_problem(text: str) -> str | None:
+    """Why a case reference will not do, or None: one line, short, and nothing identifying.
+
+    The reference is kept in every note of the case and in the case index, so the same
+    privacy check as the note's applies to it (NHS numbers, dates of birth, postcodes...).
+    """
+    from wsw.privacy import find_identifiers
+
+    if not text.strip():
+        return "should be a pseudonymous case reference"
+    if "\n" in text.strip() or len(text.strip()) > CASE_REF_MAX:
+        return f"should be one line of at most {CASE_REF_MAX} characters"
+    found = find_identifiers(text)
+    if found:
+        return f"looks like it contains an identifier ({found[0].kind}): use a pseudonym"
+    return None
+
+
+class CaseSpec(QuestionSpec):
+    """Which case a reflection is about: a known one by its number, or a new reference.
+
+    The known cases are the question's choices (filled by the session from the case index,
+    most recent first); anything else typed is a new pseudonymous reference.
+    """
+
+    def hint(self, question: Question) -> str:
+        return "Type the number of a case above, or a new pseudonymous reference."
+
+    def parse(
+        self, question: Question, lines: list[str], choices: Sequence[Choice], today: dt.date
+    ) -> Value:
+        text = " ".join(line.strip() for line in lines).strip()
+        if text.isdigit() and choices:
+            if 1 <= int(text) <= len(choices):
+                return choices[int(text) - 1].value
+            raise BadValue(f"Choose a case from 1 to {len(choices)}, or type a new reference.")
+        for choice in choices:
+            if text.casefold() == choice.value.casefold():
+                return choice.value
+        problem = case_ref_problem(text)
+        if problem:
+            raise BadValue(f"The case reference {problem}.")
+        return text
+
+    def check(self, value: Any, choices: Sequence[Choice]) -> Value:
+        if not isinstance(value, str):
+            raise BadValue("should be a pseudonymous case reference")
+        problem = case_ref_problem(value)
+        if problem:
+            raise BadValue(problem)
+        return value.strip()
+
+    def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        return {"type": "string", "minLength": 1, "maxLength": CASE_REF_MAX}
+
+    def show(self, value: Value, labels: Labels) -> str:
+        return str(value)
+
+
 TEXT, LIST, CHOICE, MULTICHOICE = TextSpec(), ListSpec(), ChoiceSpec(), MultichoiceSpec()
 YESNO, SCALE, DATE, ACTIONS = YesNoSpec(), ScaleSpec(), DateSpec(), ActionsSpec()
+CASE = CaseSpec()
 
 
 def spec_for(kind: QuestionType) -> QuestionSpec:
@@ -532,6 +595,8 @@ def spec_for(kind: QuestionType) -> QuestionSpec:
             return DATE
         case "actions":
             return ACTIONS
+        case "case":
+            return CASE
         case _:
             assert_never(kind)
 

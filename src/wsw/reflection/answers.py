@@ -16,6 +16,7 @@ from wsw.packs.library import Library
 from wsw.packs.models import Walk
 from wsw.packs.questions import Answers, BadValue, check_value, choices_for, spec_for
 from wsw.privacy.pseudonyms import Person
+from wsw.walk.memory import CaseMemory, with_review
 from wsw.walk.session import Session
 from wsw.walk_ids import DEFAULT_WALK
 
@@ -148,6 +149,21 @@ def missing_answers(walk: Walk, library: Library, answers: dict[str, Any]) -> li
     ]
 
 
+def case_memory() -> CaseMemory:
+    """The case index as a walk's memory (opened only once a case is asked about)."""
+    from wsw.cases.review import IndexMemory
+
+    return IndexMemory()
+
+
+def walk_for(walk: Walk, answers: dict[str, Any], memory: CaseMemory | None) -> Walk:
+    """The walk with a known case's follow-up questions, so their answers can be checked."""
+    case = answers.get(walk.case_from) if walk.case_from else None
+    if memory is None or not isinstance(case, str) or not case.strip():
+        return walk
+    return with_review(walk, memory.review(walk, case.strip()))
+
+
 def walk_of(library: Library, walk_id: str) -> Walk:
     if walk_id not in library.walks:
         known = ", ".join(library.walks) or "none"
@@ -173,11 +189,14 @@ def session_from_file(
     walk = walk_of(library, walk_id or str(found.meta.get("walk") or DEFAULT_WALK))
     skipped_meta = found.meta.get("skipped")
     skipped = [str(s) for s in skipped_meta] if isinstance(skipped_meta, list) else []
-    good, problems = checked_answers(walk, library, found.answers)
-    problems += missing_answers(walk, library, found.answers)
+    memory = case_memory()
+    full = walk_for(walk, found.answers, memory)
+    good, problems = checked_answers(full, library, found.answers)
+    problems += missing_answers(full, library, found.answers)
     if problems:
         raise AnswersError(str(source), problems)
-    return Session(walk, library, good, skipped, suggester=catalogue.suggester), people
+    session = Session(walk, library, good, skipped, suggester=catalogue.suggester, memory=memory)
+    return session, people
 
 
 def answers_schema(walk: Walk, theme_titles: dict[str, str]) -> dict[str, Any]:

@@ -85,4 +85,29 @@ def write_note(content: str, target: NoteTarget, label: str | None = None) -> Pa
         return None
     path = target.output or default_note_path(target.fmt, label or secrets.token_hex(3))
     write_private(path, content, overwrite=target.force)
+    remember(path)
     return path
+
+
+def remember(path: Path) -> None:
+    """Add a note written into the notes folder to the case index.
+
+    A failure here must not undo a note that is safely written: the next `wsw case` command
+    finds the note anyway, because the index is brought up to date from the folder.
+    """
+    import sqlite3
+
+    from wsw.cases.index import Index
+
+    if path.suffix != ".md" or path.parent.resolve() != paths.notes_dir().resolve():
+        return
+    try:
+        index = Index.open(sync=False)
+    except (sqlite3.Error, OSError):
+        return
+    try:
+        index.add(path)
+    except (sqlite3.Error, OSError):
+        pass
+    finally:
+        index.close()

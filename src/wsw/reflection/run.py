@@ -22,7 +22,7 @@ from wsw.infra import signals
 from wsw.packs.models import Walk
 from wsw.privacy.pseudonyms import Person
 from wsw.reflection import drafts
-from wsw.reflection.answers import checked_answers, walk_of
+from wsw.reflection.answers import case_memory, checked_answers, walk_for, walk_of
 from wsw.reflection.lock import Lock, acquire
 from wsw.reflection.notes import NoteTarget, render_note, write_note
 from wsw.walk.engine import (
@@ -216,7 +216,7 @@ def begin(
     the answers are kept in memory, saving is tried again after each one, and `:save PATH`
     can put them elsewhere."""
     session = Session(walk_of(catalogue.library, walk_id), catalogue.library,
-                      suggester=catalogue.suggester)  # fmt: skip
+                      suggester=catalogue.suggester, memory=case_memory())  # fmt: skip
     store = FileDrafts(drafts.new_id(), options=options)
     reflection = Reflection(session, store, None, None, resume_command)
     try:
@@ -287,15 +287,18 @@ def _reopened(
     draft = drafts.load_exact(listed.id) if path.is_file() else listed
     library = catalogue.library
     walk = walk_of(library, draft.walk)
-    answers, problems = checked_answers(walk, library, draft.answers)
+    memory = case_memory()
+    answers, problems = checked_answers(walk_for(walk, draft.answers, memory), library,
+                                        draft.answers)  # fmt: skip
     if problems:
         count = len(problems)
         warnings.append(f"{count} saved answer{'s' if count != 1 else ''} no longer fit "
                         "their questions and will be asked again.")  # fmt: skip
-    session = Session(walk, library, answers, draft.skipped, suggester=catalogue.suggester)
+    session = Session(walk, library, answers, draft.skipped, suggester=catalogue.suggester,
+                      memory=memory)  # fmt: skip
     given = options or Options()
     store.options = given.over(Options.from_stored(draft.options))
-    pending = _fitting(draft.pending, walk)
+    pending = _fitting(draft.pending, session.walk)  # a follow-up question's too
     reflection = Reflection(session, store, draft.people, pending, resume_command)
     if path.is_file():
         store.on_disk, store.saved = True, dict(answers)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from wsw.packs.library import Library
 from wsw.packs.models import Choice, Question, SourceRef, Stage, Walk
 from wsw.packs.questions import Answers, Value, choices_for
 from wsw.suggest.engine import Suggester, Suggestion
 from wsw.walk.conditions import Facts, holds
+from wsw.walk.memory import CaseMemory, Recall, with_review
 
 THEMES_FROM = "themes"
 AGES_FROM = "age-bands"
@@ -62,7 +64,8 @@ class Session:
     """One reflection in progress.
 
     The suggester is given, not looked up: without one (a note rendered from a file that
-    picked its themes already) nothing is suggested.
+    picked its themes already) nothing is suggested. So is the case memory: without one no
+    case is known, and a `case` answer brings in no follow-up questions.
     """
 
     def __init__(
@@ -73,8 +76,11 @@ class Session:
         skipped: list[str] | None = None,
         *,
         suggester: Suggester | None = None,
+        memory: CaseMemory | None = None,
     ) -> None:
-        self.walk = walk
+        self.base_walk = walk
+        self.recall = Recall(memory)
+        self._walks: dict[int, Walk] = {}
         self.library = library
         self.suggester = suggester
         self.answers: Answers = dict(answers or {})
@@ -84,6 +90,28 @@ class Session:
         self.suggestions: dict[str, list[Suggestion]] = {}
         self._theme_titles = {t.id: t.title for t in library.themes.values()}
         self.cursor: str | None = self._first_unanswered()
+
+    # -- the walk, with what is known of the case -------------------------------------------
+
+    @property
+    def walk(self) -> Walk:
+        """The walk as it stands: with a known case, the follow-up stage put in."""
+        review = self.recall.review(self.base_walk, self.answers)
+        if review is None:
+            return self.base_walk
+        key = id(review)
+        if key not in self._walks:
+            self._walks[key] = with_review(self.base_walk, review)
+        return self._walks[key]
+
+    def review_record(self) -> dict[str, Any]:
+        """What the follow-up answers mean for the case, for the note's front matter."""
+        review = self.recall.review(self.base_walk, self.answers)
+        return review.record(self.visible_answers()) if review is not None else {}
+
+    def _default(self, question_id: str) -> Value | None:
+        review = self.recall.review(self.base_walk, self.answers)
+        return review.defaults.get(question_id) if review is not None else None
 
     # -- what is visible --------------------------------------------------------------------
 
@@ -120,6 +148,8 @@ class Session:
         raise KeyError(question_id)
 
     def choices(self, question: Question) -> list[Choice]:
+        if question.type == "case":
+            return self.recall.choices()
         return choices_for(question, self._theme_titles)
 
     def _first_unanswered(self) -> str | None:
@@ -151,6 +181,8 @@ class Session:
         current = self.answers.get(question.id)
         if current is None and suggested:
             current = suggested
+        if current is None:
+            current = self._default(question.id)
         applying = self.reminders(stage.id)
         return Step(
             stage=stage,

@@ -1,0 +1,275 @@
+"""The case index: what the notes folder's notes say, in one SQLite file that can be rebuilt.
+
+Why SQLite (the standard library's `sqlite3`): two wsw processes may write notes at once, a
+process may be killed mid-write, and `case list` must answer quickly over a thousand notes.
+SQLite gives transactions (all of a change or none), WAL mode (readers never wait for a
+writer) and a busy timeout (a second writer waits its turn instead of failing).
+
+The index is a copy, never the record: each row is one note's `NoteRecord` with the file's
+size, modification time and hash. Every command that reads it first brings it up to date
+with the notes folder (a note added, edited or deleted by hand is picked up; an unchanged
+note is not read again). A missing file is rebuilt; a damaged one (or one from a newer
+wsw) is moved aside, said so, and rebuilt: nothing is lost, because the notes are the record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wsw.cases.record import NoteRecord, parse_note
+from wsw.infra import paths
+from wsw.infra.storage import FILE_MODE, ensure_private_dir
+
+BUSY_TIMEOUT_MS = 10_000
+INDEX_NAME = "cases.sqlite3"
+NOTE_GLOB = "*.md"
+
+# Each entry moves the schema up one `user_version`; never edit one that has shipped.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE notes (
+        name TEXT PRIMARY KEY,
+        mtime_ns INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        case_ref TEXT,
+        date TEXT,
+        record TEXT
+    );
+    CREATE INDEX notes_by_case ON notes (case_ref, date);
+    """,
+]
+
+
+def index_path() -> Path:
+    return paths.data_dir() / INDEX_NAME
+
+
+@dataclass
+class Sync:
+    """What bringing the index up to date did (for messages and tests)."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    notices: list[str] = field(default_factory=list)
+
+
+class Index:
+    """An open case index over one notes folder."""
+
+    def __init__(self, db: sqlite3.Connection, folder: Path, path: Path) -> None:
+        self.db = db
+        self.folder = folder
+        self.path = path
+        self.notices: list[str] = []
+
+    # -- opening --------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, folder: Path | None = None, path: Path | None = None, *, sync: bool = True
+    ) -> Index:
+        """Open (creating, migrating or rebuilding as needed) and bring up to date.
+
+        `sync` False leaves the folder unread: for adding the one note just written.
+        """
+        folder = folder or paths.notes_dir()
+        path = path or index_path()
+        notices: list[str] = []
+        try:
+            db = _connect(path)
+            _migrate(db)
+            index = cls(db, folder, path)
+            index.notices = notices
+            if sync:
+                index.sync()
+        except sqlite3.DatabaseError as exc:
+            notices.append(_move_aside(path, exc))
+            db = _connect(path)
+            _migrate(db)
+            index = cls(db, folder, path)
+            index.notices = notices
+            index.sync()
+        return index
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- keeping up with the notes folder -------------------------------------------------
+
+    def sync(self) -> Sync:
+        """Bring the index in line with the notes folder: new, changed and deleted notes."""
+        result = Sync()
+        on_disk = dict(_note_files(self.folder))
+        known = {
+            name: (mtime, size)
+            for name, mtime, size in self.db.execute("SELECT name, mtime_ns, size FROM notes")
+        }
+        changed = [n for n, st in on_disk.items() if known.get(n) != (st.st_mtime_ns, st.st_size)]
+        gone = [n for n in known if n not in on_disk]
+        if not changed and not gone:
+            return result
+        with self._write() as db:
+            for name in gone:
+                db.execute("DELETE FROM notes WHERE name = ?", (name,))
+                result.removed += 1
+            for name in changed:
+                if self._store(db, name, on_disk[name], name in known):
+                    result.updated += name in known
+                    result.added += name not in known
+        return result
+
+    def add(self, note: Path) -> bool:
+        """Index one note just written into the notes folder (quicker than a whole sync)."""
+        if note.parent.resolve() != self.folder.resolve() or note.suffix != ".md":
+            return False
+        stat = note.stat()
+        with self._write() as db:
+            return self._store(db, note.name, stat, True)
+
+    def _store(self, db: sqlite3.Connection, name: str, stat: os.stat_result, known: bool) -> bool:
+        """Read a note and store its record; an unreadable note is stored as no case."""
+        try:
+            data = (self.folder / name).read_bytes()
+        except OSError:
+            return False
+        digest = hashlib.sha256(data).hexdigest()
+        if known:
+            row = db.execute("SELECT sha256 FROM notes WHERE name = ?", (name,)).fetchone()
+            if row is not None and row[0] == digest:  # touched, not changed
+                db.execute(
+                    "UPDATE notes SET mtime_ns = ?, size = ? WHERE name = ?",
+                    (stat.st_mtime_ns, stat.st_size, name),
+                )
+                return False
+        try:
+            record = parse_note(name, data.decode("utf-8"))
+        except UnicodeDecodeError:
+            record = None
+        db.execute(
+            "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                stat.st_mtime_ns,
+                stat.st_size,
+                digest,
+                record.case if record else None,
+                record.date if record else None,
+                json.dumps(record.to_json()) if record else None,
+            ),
+        )
+        return True
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken at once so two writers queue rather than deadlock."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def records(self, case: str | None = None) -> list[NoteRecord]:
+        """Every note about a case (or about `case`), oldest first."""
+        if case is None:
+            rows = self.db.execute(
+                "SELECT record FROM notes WHERE record IS NOT NULL ORDER BY date, name"
+            )
+        else:
+            rows = self.db.execute(
+                "SELECT record FROM notes WHERE case_ref = ? ORDER BY date, name", (case,)
+            )
+        return [NoteRecord.from_json(json.loads(row[0])) for row in rows]
+
+    def cases(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT case_ref FROM notes WHERE case_ref IS NOT NULL "
+            "GROUP BY case_ref ORDER BY MAX(date) DESC, MAX(name) DESC"
+        )
+        return [row[0] for row in rows]
+
+    def remove(self, names: list[str]) -> None:
+        with self._write() as db:
+            db.executemany("DELETE FROM notes WHERE name = ?", [(n,) for n in names])
+
+    def compact(self) -> None:
+        """Rewrite the file and empty the log, so deleted rows leave nothing behind."""
+        self.db.execute("VACUUM")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _note_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """The notes folder's Markdown files (regular files only, never links)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.endswith(".md") or entry.name.startswith("."):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                yield entry.name, entry.stat(follow_symlinks=False)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open the database, creating it 0600 in a 0700 folder first if it is not there."""
+    ensure_private_dir(path.parent)
+    if path.is_symlink():
+        raise sqlite3.DatabaseError("the index is a symbolic link")
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    # isolation_level None: transactions are begun and ended explicitly (`_write`).
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
+    db.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, not left in pages
+    db.execute("PRAGMA quick_check").fetchone()
+    return db
+
+
+def _migrate(db: sqlite3.Connection) -> None:
+    """Bring the schema up to this wsw's `user_version`, one migration per transaction."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise sqlite3.DatabaseError("the index was made by a newer wsw")
+    for number in range(version, len(MIGRATIONS)):
+        db.execute("BEGIN IMMEDIATE")
+        current = db.execute("PRAGMA user_version").fetchone()[0]
+        if current > number:  # another process migrated it while we waited
+            db.execute("COMMIT")
+            continue
+        for statement in MIGRATIONS[number].split(";"):
+            if statement.strip():
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+        db.execute("COMMIT")
+
+
+def _move_aside(path: Path, exc: sqlite3.DatabaseError) -> str:
+    """A damaged index is kept (renamed) for inspection, never deleted; a new one is built."""
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        with contextlib.suppress(OSError):
+            if source.exists():
+                os.replace(source, Path(f"{aside}{suffix}"))
+    reason = str(exc).split("\n")[0]
+    return (
+        f"The case index could not be used ({reason}); it was moved aside to {aside} "
+        "and rebuilt from the notes."
+    )

@@ -1,0 +1,58 @@
+"""Opening the case index for a command, and finding a case or an action by what was typed.
+
+Messages never repeat the reference typed (it is an answer about a child): they say what
+matched, or point at `wsw case list`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wsw.cases.history import Case, OpenAction, all_cases
+from wsw.cases.index import Index
+from wsw.errors import InputError
+
+
+def open_index(say: Callable[[str], None] | None = None) -> Index:
+    """The index, up to date with the notes folder; `say` hears about any rebuild."""
+    import sqlite3
+
+    try:
+        index = Index.open()
+    except (sqlite3.Error, OSError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise InputError(f"The case index cannot be opened ({reason}).") from None
+    for notice in index.notices:
+        if say is not None:
+            say(notice)
+    return index
+
+
+def cases(index: Index) -> dict[str, Case]:
+    return all_cases(index.records())
+
+
+def find_case(known: dict[str, Case], typed: str) -> Case:
+    """A case by its reference: exactly, ignoring case, or by a unique start."""
+    if typed in known:
+        return known[typed]
+    folded = typed.casefold().strip()
+    same = [c for ref, c in known.items() if ref.casefold() == folded]
+    if len(same) == 1:
+        return same[0]
+    starts = [c for ref, c in known.items() if folded and ref.casefold().startswith(folded)]
+    if len(starts) == 1:
+        return starts[0]
+    if len(starts) > 1:
+        raise InputError(f"That reference starts {len(starts)} cases; type more of it.")
+    raise InputError("No case has that reference; `wsw case list` shows the cases.")
+
+
+def find_action(actions: list[OpenAction], typed: str) -> OpenAction:
+    """An open action by its id or a unique start of it."""
+    matches = [a for a in actions if a.id.startswith(typed.strip().lower())] if typed else []
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise InputError(f"{len(matches)} open actions start that way; type more of the id.")
+    raise InputError("No open action has that id; `wsw actions` lists them.")
