@@ -64,6 +64,7 @@ def context(child: pexpect.spawn[str]) -> None:
     say(child, "2026-12-01")
     say(child, "1")
     say(child, "2")
+    say(child, "Child A")  # the case
 
 
 def what(child: pexpect.spawn[str]) -> None:
@@ -163,11 +164,11 @@ def test_ctrl_c_saves_even_half_typed_text_and_resume_restores_it(tmp_path: Path
     )
 
 
-@pytest.mark.parametrize("answers_before_kill", [1, 7])
+@pytest.mark.parametrize("answers_before_kill", [1, 8])
 def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -> None:
     home = tmp_path / "home"
     child = spawn(home)
-    script = ["Child A", "n", "2026-12-01", "2", "1,2", None, "school DSL"]
+    script = ["Child A", "n", "2026-12-01", "2", "1,2", "Child A", None, "school DSL"]
     for reply in script[:answers_before_kill]:
         if reply is None:
             say_lines(child, "Bruise on the cheek of a baby")
@@ -182,7 +183,8 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     (draft,) = drafts(home)
     expected = {"case-ref": "Child A", "protect-today": False,
                 "supervision-date": "2026-12-01", "case-type": "public-law",
-                "age-bands": ["under-1", "1-5"], "information": "Bruise on the cheek of a baby",
+                "age-bands": ["under-1", "1-5"], "case": "Child A",
+                "information": "Bruise on the cheek of a baby",
                 "source": "school DSL"}  # fmt: skip
     keys = list(expected)[:answers_before_kill]
     assert draft["answers"] == {k: expected[k] for k in keys}
@@ -191,7 +193,7 @@ def test_kill_9_mid_walk_then_resume(tmp_path: Path, answers_before_kill: int) -
     resumed.expect("> ")
     resumed.sendline("2")
     resumed.expect(f"Resuming draft {draft['meta']['draft']}")  # type: ignore[index]
-    next_prompt = ["Does a child need protecting", "", "", "", "", "", "How is it known"]
+    next_prompt = ["Does a child need protecting", "", "", "", "", "", "", "How is it known"]
     resumed.expect(next_prompt[answers_before_kill - 1] or PROMPT)
     if next_prompt[answers_before_kill - 1]:
         resumed.expect(PROMPT)
@@ -235,7 +237,7 @@ def test_a_long_pasted_line_is_kept_whole(tmp_path: Path) -> None:
     """Longer than the terminal's 4,095-character line buffer: every character is kept."""
     home = tmp_path / "home"
     child = spawn(home)
-    for answer in ("Child A", "n", "2026-12-01", "1", "2"):
+    for answer in ("Child A", "n", "2026-12-01", "1", "2", "Child A"):
         say(child, answer)
     child.expect(PROMPT)
     long_line = " ".join(f"word{n}" for n in range(1000))  # about 6,900 characters
