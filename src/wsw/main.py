@@ -29,6 +29,16 @@ def _tell(lines: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C before the command began, or as it ended
+        from wsw.infra import signals
+
+        _tell([f"Interrupted ({signals.cause()})."])
+        return signals.exit_code(EXIT_INTERRUPTED)
+
+
+def _main(argv: list[str] | None) -> int:
     # wsw uses no pydantic plugins; without this pydantic scans every installed package's
     # entry points the first time a model is built, which costs start-up time.
     import os
@@ -63,10 +73,11 @@ def _no_core_dumps() -> None:
 
 def _run(argv: list[str] | None) -> int:
     """Run the command; the only place an error, an interruption or an exit becomes a code."""
-    from wsw.cli.app import app
     from wsw.infra import signals
 
     try:
+        from wsw.cli.app import app  # inside: Ctrl-C while it loads is an interruption too
+
         try:
             app(args=argv, prog_name="wsw")
         finally:
@@ -86,7 +97,36 @@ def _run(argv: list[str] | None) -> int:
     except SystemExit as exit_:
         code = exit_.code
         return code if isinstance(code, int) else (0 if code is None else 1)
+    except Exception as exc:  # a bug: said plainly, never as a traceback holding answer text
+        import os
+
+        if os.environ.get("WSW_DEBUG"):
+            raise
+        report(InternalError(exc))
+        return InternalError.exit_code
     return 0
+
+
+class InternalError(WswError):
+    """A mistake in wsw itself (exit 1). The message names the kind of error and where it
+    happened in wsw's code, never its text, which could hold an answer."""
+
+    exit_code = 1
+
+    def __init__(self, exc: BaseException) -> None:
+        import traceback
+
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if "wsw" in f.filename]
+        where = ""
+        if frames:
+            last = frames[-1]
+            module = last.filename.replace("\\", "/").rsplit("/wsw/", 1)[-1]
+            where = f" in wsw/{module} line {last.lineno}"
+        super().__init__(
+            f"wsw stopped on an internal error ({type(exc).__name__}{where}). Nothing you "
+            "typed is shown here, and drafts are as last saved. Please report it; WSW_DEBUG=1 "
+            "shows the full traceback."
+        )
 
 
 OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG}

@@ -13,13 +13,19 @@ from wsw.cli.options import NamesOpt
 
 def _read(source: str) -> str:
     from wsw.errors import InputError
+    from wsw.infra.reading import MAX_BYTES, read_bytes
 
     if source == "-" and not hasattr(sys.stdin, "buffer"):
         return sys.stdin.read()  # already text (a test, or an embedding program)
-    try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read ({exc.strerror}).") from None
+    if source == "-":
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"Standard input cannot be read ({exc.strerror}).") from None
+        if len(data) > MAX_BYTES:
+            raise InputError("Standard input is larger than wsw reads (32 MiB).")
+    else:
+        data = read_bytes(Path(source))  # a regular file, within the size limit
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -36,7 +42,11 @@ def _draft_names(text: str) -> list[str]:
         people = json.loads(text).get("meta", {}).get("people", [])
     except (ValueError, AttributeError):
         return []
-    return [str(p["name"]) for p in people if isinstance(p, dict) and p.get("name")]
+    if not isinstance(people, list):  # {"meta": {"people": 1.5}}: no names to look for
+        return []
+    return [
+        str(p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)
+    ]
 
 
 def check(

@@ -13,6 +13,8 @@ def pack_paths(folder: Path) -> list[Path]:
 
     A folder that itself holds `pack.yaml` is one pack, not a folder of packs.
     """
+    if not folder.is_dir():  # a device or a pipe: nothing to list (and nothing to hang on)
+        return []
     if (folder / PACK_FOLDER_INDEX).is_file():
         return [folder]
     found = []

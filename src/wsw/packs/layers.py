@@ -68,9 +68,14 @@ def pack_targets(
             continue
         if folder.is_file():
             targets.append((folder, origin))
-        else:
+        elif folder.is_dir():
             targets.extend((p, origin) for p in pack_paths(folder))
+        else:
+            problems.append(Problem(str(folder), None, None, "", f"{NOT_PACKS} ({origin})"))
     return targets, problems
+
+
+NOT_PACKS = "not a pack file or a folder of packs (a device or a pipe)"
 
 
 def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[Problem]]:
@@ -140,6 +145,8 @@ def given_library(
             raise InputError(f"{path}: no such file or folder.")
         if path.is_file():
             targets.append((path, "given"))
+        elif not path.is_dir():
+            problems.append(Problem(str(path), None, None, "", NOT_PACKS))
         else:
             found = pack_paths(path)
             if not found:

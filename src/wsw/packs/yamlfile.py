@@ -167,9 +167,15 @@ def _construct(loader: Any, node: yaml.Node, name: str) -> tuple[Any, Marks]:
 
 def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
     """Parse one YAML file safely. Raises PackError-ready problems via `YamlProblems`."""
+    from wsw.errors import InputError
+    from wsw.infra.reading import read_bytes
+
     name = shown_as or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes(path).decode("utf-8")  # a regular file, within a size limit
+    except InputError as exc:
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise YamlProblems([Problem(name, None, None, "", reason)]) from None
     except UnicodeDecodeError as exc:
         raise YamlProblems(
             [Problem(name, None, None, "", f"not UTF-8 text ({exc.reason})")]
@@ -192,6 +198,8 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
         raise YamlProblems([Problem(name, line, col, "", f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:
         raise YamlProblems([Problem(name, None, None, "", f"YAML error: {exc}")]) from None
+    except ValueError:  # int() of a number longer than Python reads (4,300 digits)
+        raise YamlProblems([Problem(name, None, None, "", TOO_LONG_NUMBER)]) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -226,6 +234,9 @@ def _forbidden(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
         for i, item in enumerate(value):
             found.extend(_forbidden(item, (*loc, i)))
     return found
+
+
+TOO_LONG_NUMBER = "a number longer than 4,300 digits, which wsw does not read"
 
 
 class YamlProblems(Exception):

@@ -7,6 +7,7 @@ all problems are reported together, by question id, never by the text typed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,13 +77,10 @@ def _parse_json(text: str) -> Any:
 
 def read_answers_file(path: Path) -> AnswersFile:
     """Read a YAML or JSON answers file (or a draft); `-` reads standard input."""
+    from wsw.infra.reading import read_text
+
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8") if name != "-" else _stdin()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"{name}: cannot read ({getattr(exc, 'strerror', None) or 'not UTF-8 text'})."
-        ) from None
+    text = read_text(path)  # a regular file or stdin, within a size limit
     data = _parse_json(text) if text.lstrip().startswith("{") else None
     if data is None:
         data = _yaml_or_error(text, name)
@@ -103,12 +101,10 @@ def _yaml_or_error(text: str, name: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
         raise InputError(f"{name}{where}: not valid YAML or JSON.") from None
-
-
-def _stdin() -> str:
-    import sys
-
-    return sys.stdin.read()
+    except ValueError:  # int() of a number longer than Python reads
+        raise InputError(
+            f"{name}: a number longer than 4,300 digits; wsw does not read it."
+        ) from None
 
 
 def checked_answers(
@@ -122,7 +118,9 @@ def checked_answers(
     titles = {t: t for t in library.themes}
     good: Answers = {}
     problems = [
-        f"'{q}' is not a question in the '{walk.id}' walk" for q in answers if q not in known
+        f"{named(q, 'an answer under a key')} is not a question in the '{walk.id}' walk"
+        for q in answers
+        if q not in known
     ]
     for qid, value in answers.items():
         question = known.get(qid)
@@ -167,8 +165,24 @@ def walk_for(walk: Walk, answers: dict[str, Any], memory: CaseMemory | None) -> 
 def walk_of(library: Library, walk_id: str) -> Walk:
     if walk_id not in library.walks:
         known = ", ".join(library.walks) or "none"
-        raise InputError(f"There is no walk '{walk_id}' in the loaded packs (walks: {known}).")
+        name = named(walk_id, "with that name")
+        raise InputError(f"There is no walk {name} in the loaded packs (walks: {known}).")
     return library.walks[walk_id]
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,47}")
+
+
+def named(key: str, otherwise: str) -> str:
+    """A key as a message may show it: quoted when it looks like an id, else described.
+
+    A key that is not an id may be answer text (a YAML indentation slip makes a line of an
+    answer into a key, a hand-edited draft may put anything in `meta.walk`), and messages
+    never show what was typed.
+    """
+    if _ID.fullmatch(key):
+        return f"'{key}'"
+    return f"{otherwise} ({len(key)} characters, not shown: not an id)"
 
 
 def people_in(meta: dict[str, Any], source: str) -> list[Person]:
