@@ -32,7 +32,7 @@ def test_keeping_the_best_few_per_theme_gives_the_full_ranking_cut(
 
 def test_a_second_theme_comes_before_a_third_point_on_the_loudest() -> None:
     primary = ["a", "a", "a", "b"]
-    ranked = rank([(10.0, 0), (9.5, 1), (9.0, 2), (7.0, 3)], primary, 4, never_same)
+    ranked = rank([(10.0, 0), (9.5, 1), (9.0, 2), (7.5, 3)], primary, 4, never_same)
     assert [i for _, i in ranked] == [0, 1, 3, 2]
 
 

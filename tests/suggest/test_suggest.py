@@ -213,3 +213,18 @@ def test_a_worker_who_has_not_slept_is_not_a_parent_and_vice_versa(
     for s in suggester.suggest(mother, limit=None):
         if s.theme == "supervision":
             assert not any("slept" in m for m in s.matched), s.matched
+
+
+def test_learned_weights_scale_their_triggers() -> None:
+    """bench/fit.py's weights apply to the trigger they name and no other."""
+    from helpers import builtin
+
+    library = builtin().library
+    plain = Suggester(library, weights={})
+    halved = Suggester(library, weights={("neglect", "no food!"): 0.5})
+    text = "There is no food in the house."
+    before = {s.id: s.score for s in plain.suggest(text, limit=None)}
+    after = {s.id: s.score for s in halved.suggest(text, limit=None)}
+    neglect = [i for i in before if library.point_by_id[i].point.primary_theme == "neglect"]
+    assert neglect and all(after.get(i, 0.0) < before[i] for i in neglect)
+    assert ("neglect", "no food!") in plain.fired(text)

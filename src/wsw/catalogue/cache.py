@@ -42,6 +42,7 @@ PICKLED = (
     "packs/marks.py",
     "packs/models.py",
     "suggest/engine.py",
+    "suggest/learned.py",
     "suggest/spelling.py",
     "text/triggers.py",
     "text/words.py",

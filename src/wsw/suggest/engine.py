@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -88,7 +88,14 @@ class _Hits:
 class Suggester:
     """An index of every trigger in a library, built once and queried many times."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(
+        self, library: Library, weights: Mapping[tuple[str, str], float] | None = None
+    ) -> None:
+        """Index `library`; `weights` scale triggers by (owner id, trigger) (default: learned)."""
+        if weights is None:
+            from wsw.suggest.learned import WEIGHTS
+
+            weights = WEIGHTS
         self.library = library
         self.theme_ids = list(library.themes)
         self.points: list[PointRef] = list(library.points)
@@ -100,11 +107,11 @@ class Suggester:
         # points brought in by a theme, their own triggers or their words are scored.
         self._by_theme: dict[str, list[int]] = defaultdict(list)
         for i, theme_id in enumerate(self.theme_ids):
-            self._add(-1 - i, library.themes[theme_id].triggers)
+            self._add(-1 - i, theme_id, library.themes[theme_id].triggers, weights)
         self._primary = [ref.point.primary_theme for ref in self.points]
         self._secondary = [tuple(ref.point.themes[1:]) for ref in self.points]
         for i, ref in enumerate(self.points):
-            self._add(i, ref.point.triggers)
+            self._add(i, ref.point.id, ref.point.triggers, weights)
             self._by_theme[self._primary[i]].append(i)
         # Themes a pack says weigh more for a child of an age (infants for under-1s).
         self._age_boosts: dict[str, list[tuple[str, float]]] = defaultdict(list)
@@ -116,10 +123,17 @@ class Suggester:
         self._text_index = _TextIndex(texts)
         self._spelling = _spelling(library, texts)
 
-    def _add(self, owner: int, triggers: Iterable[str]) -> None:
+    def _add(
+        self,
+        owner: int,
+        owner_id: str,
+        triggers: Iterable[str],
+        weights: Mapping[tuple[str, str], float],
+    ) -> None:
         for trigger in triggers:
             pattern = compile_trigger(trigger)
-            entry: _Entry = (owner, pattern, _weight(pattern))
+            learned = weights.get((owner_id, trigger), 1.0)
+            entry: _Entry = (owner, pattern, _weight(pattern) * learned)
             mode, first = pattern.modes[0], pattern.words[0]
             if mode == "stem":
                 self._by_stem[first].append(entry)
@@ -152,6 +166,19 @@ class Suggester:
                     bucket = hits.points[owner]
                 bucket[phrase] = max(bucket.get(phrase, 0.0), weight)
         return hits
+
+    def fired(self, text: str) -> set[tuple[str, str]]:
+        """Which triggers match `text`, as (owner id, trigger): what fitting weights counts."""
+        tokens = self._spelling.fix(read_clauses(tokenize(text)))
+        found: set[tuple[str, str]] = set()
+        for start, token in enumerate(tokens):
+            for owner, pattern, _ in self._entries(token):
+                if match_at(pattern, tokens, start) is not None:
+                    found.add((self._owner_id(owner), pattern.source))
+        return found
+
+    def _owner_id(self, owner: int) -> str:
+        return self.theme_ids[-1 - owner] if owner < 0 else self.points[owner].point.id
 
     def suggest(
         self,

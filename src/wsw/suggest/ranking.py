@@ -1,6 +1,6 @@
 """Ordering scored points into a list a practitioner can use: varied, no repeats, quick.
 
-- Points from a theme already shown are damped (0.8 for each one before them), so a text
+- Points from a theme already shown are damped (0.85 for each one before them), so a text
   touching several themes shows each near the top rather than ten points on the loudest.
 - The same finding twice (two statistics on the same themes, or near-identical texts) is
   shown once near the top: the second counts a quarter.
@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 
 from wsw.text.words import Token
 
-REPEAT_DAMPING = 0.8
+REPEAT_DAMPING = 0.85
 DUPLICATE_DAMPING = 0.25
 SEGMENT_WORDS = 60  # a segment is whole sentences, about this many words
 OTHER_SEGMENTS_SHARE = 0.3
