@@ -28,7 +28,7 @@ def prompts(
     chosen = walk_of(library, walk)
     titles = {t.id: t.title for t in library.themes.values()}
     if schema:
-        from wsw.reflection.answers import answers_schema
+        from wsw.packs.answers_schema import answers_schema
 
         typer.echo(json.dumps(answers_schema(chosen, titles), indent=2))
         return

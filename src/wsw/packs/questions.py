@@ -336,8 +336,10 @@ class MultichoiceSpec(QuestionSpec):
         raise BadValue(f"should be a list of: {', '.join(values)}")
 
     def schema(self, choices: Sequence[Choice]) -> dict[str, Any]:
+        # As `check` reads it: a list (repeats dropped), or one value from when the question
+        # took one choice.
         items = {"type": "string", "enum": _values(choices)}
-        return {"type": "array", "items": items, "uniqueItems": True}
+        return {"anyOf": [{"type": "array", "items": items}, items]}
 
     def render(self, question: Question, value: Value, labels: Labels) -> str:
         items = value if isinstance(value, list) else []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from wsw.errors import InputError
 from wsw.packs.library import Library
 from wsw.packs.models import Walk
-from wsw.packs.questions import Answers, BadValue, check_value, choices_for, spec_for
+from wsw.packs.questions import Answers, BadValue, check_value, choices_for
 from wsw.privacy.pseudonyms import Person
 from wsw.walk.memory import CaseMemory, with_review
 from wsw.walk.session import Session
@@ -211,22 +211,3 @@ def session_from_file(
         raise AnswersError(str(source), problems)
     session = Session(walk, library, good, skipped, suggester=catalogue.suggester, memory=memory)
     return session, people
-
-
-def answers_schema(walk: Walk, theme_titles: dict[str, str]) -> dict[str, Any]:
-    """The JSON Schema of an answers file for one walk, for editors and for other tools."""
-    properties: dict[str, Any] = {}
-    for stage in walk.stages:
-        for q in stage.questions:
-            schema = spec_for(q.type).schema(choices_for(q, theme_titles))
-            properties[q.id] = {**schema, "description": q.prompt.strip()}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"wsw answers for the '{walk.id}' walk",
-        "type": "object",
-        "required": ["answers"],
-        "properties": {
-            "answers": {"type": "object", "additionalProperties": False, "properties": properties},
-            "meta": {"type": "object", "description": "Free-form: walk id, dates, draft id."},
-        },
-    }
