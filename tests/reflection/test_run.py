@@ -495,3 +495,17 @@ def test_finish_it_later_saves_the_draft_after_the_immediate_action(wsw_home: Pa
     resumed, _ = run.resume(builtin(), None, "wsw reflect --resume")
     step = resumed.session.step()
     assert step is not None and step.question.id == "supervision-date"
+
+
+def test_answers_from_a_draft_lose_control_characters_as_typed_ones_do(wsw_home: Path) -> None:
+    reflection = begin()
+    run.run_walk(reflection, ByQuestion(FULL, {"source": [Stop()]}), run.Finish(None))
+    path = wsw_home / "data" / "drafts" / f"{reflection.store.ident}.json"
+    data = json.loads(path.read_text())
+    data["answers"]["case-ref"] = "Child\x1b[2J A\u202e"
+    data["answers"]["unknowns"] = ["one\x07", "two\x1b]52;c;aGk=\x07"]
+    path.write_text(json.dumps(data))
+    again = resume()
+    assert again.session.answers["case-ref"] == "Child A"
+    assert again.session.answers["unknowns"] == ["one", "two"]
+    again.close()

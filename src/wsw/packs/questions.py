@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, assert_never
 
 from wsw.packs.models import AGE_BANDS, Choice, Question, QuestionType
-from wsw.text.markdown import date_words, escape, paragraphs
+from wsw.text.markdown import date_words, escape, paragraphs, strip_controls
 
 SCALE_MIN, SCALE_MAX = 0, 10
 Action = dict[str, str]
@@ -618,8 +618,24 @@ def parse_typed(
 
 
 def check_value(question: Question, value: Any, choices: Sequence[Choice]) -> Value:
-    """A value from an answers file, a draft or a scenario, checked against its question."""
-    return spec_for(question.type).check(value, choices)
+    """A value from any source (the terminal, a group, an answers file, a draft being
+    resumed, a scenario), checked against its question: the one check every answer passes.
+
+    Control and bidi-override characters are taken out of every string first: typed at a
+    prompt they are already gone, and a file must not bring back what the prompt removes.
+    """
+    return spec_for(question.type).check(without_controls(value), choices)
+
+
+def without_controls(value: Any) -> Any:
+    """Strings (in lists and mappings too) without control or bidi-override characters."""
+    if isinstance(value, str):
+        return strip_controls(value)
+    if isinstance(value, list):
+        return [without_controls(v) for v in value]
+    if isinstance(value, dict):
+        return {k: without_controls(v) for k, v in value.items()}
+    return value
 
 
 def takes_lines(question: Question) -> bool:

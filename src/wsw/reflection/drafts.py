@@ -31,6 +31,7 @@ from wsw.infra.storage import (
 from wsw.packs.models import Walk
 from wsw.packs.questions import Answers
 from wsw.privacy.pseudonyms import Person
+from wsw.text.markdown import strip_controls
 from wsw.walk.engine import Pending
 from wsw.walk_ids import DEFAULT_WALK
 
@@ -162,8 +163,8 @@ OPTION_KEYS = ("output", "format", "timebox")
 def _pending(value: Any) -> Pending | None:
     if isinstance(value, dict) and isinstance(value.get("question"), str):
         text, line = value.get("text"), value.get("line")
-        text = text if isinstance(text, str) else ""
-        line = line if isinstance(line, str) else ""
+        text = strip_controls(text) if isinstance(text, str) else ""
+        line = strip_controls(line) if isinstance(line, str) else ""
         if text or line:
             return Pending(value["question"], text, line)
     return None
@@ -196,7 +197,7 @@ def _parse(path: Path, draft_id: str | None = None) -> Draft:
             people=people_of(meta.get("people")),
             created=str(meta.get("created", "")),
             updated=str(meta.get("updated", "")),
-            title=str(meta.get("title", "")),
+            title=strip_controls(str(meta.get("title", ""))),
             options=_options(meta.get("options")),
         )
     except (InputError, OSError, ValueError, KeyError, TypeError, AttributeError):

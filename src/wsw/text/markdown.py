@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_SPECIAL = re.compile(r"([`*_\[\]<>#|~])")
+_SPECIAL = re.compile(r"([`*_\[\]<>#|~&])")  # `&`: "&copy;" stays five characters
+_LEADING_SPACE = re.compile(r"^[ \t]+")
 _LEADING_MARK = re.compile(r"^(\s*)([-+=])")
 _LEADING_NUMBER = re.compile(r"^(\s*\d+)([.)])")
 
@@ -34,19 +35,29 @@ def strip_controls(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """User text as Markdown that shows exactly what was typed and cannot add structure."""
-    text = _SPECIAL.sub(r"\\\1", text.replace("\\", "\\\\"))
+    """User text as Markdown that shows exactly what was typed and cannot add structure.
+
+    An entity (`&copy;`) stays as typed; leading spaces (an indented line) are kept as
+    no-break spaces, which Markdown neither drops nor reads as a code block; control and
+    bidi-override characters are removed.
+    """
+    text = _SPECIAL.sub(r"\\\1", strip_controls(text).replace("\\", "\\\\"))
     lines = []
     for line in text.splitlines():
         line = _LEADING_MARK.sub(r"\1\\\2", line)
         line = _LEADING_NUMBER.sub(r"\1\\\2", line)
+        line = _LEADING_SPACE.sub(_no_break, line)
         lines.append(line.rstrip())
     return "\n".join(lines)
 
 
+def _no_break(match: re.Match[str]) -> str:
+    return "\u00a0" * len(match.group(0).expandtabs(4))
+
+
 def paragraphs(text: str) -> str:
     """Keep the practitioner's line breaks: blank lines split paragraphs, others break lines."""
-    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text.strip())]
+    blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", text.strip("\n").rstrip())]
     return "\n\n".join("\\\n".join(escape(line) for line in b.splitlines()) for b in blocks if b)
 
 
