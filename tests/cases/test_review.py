@@ -120,7 +120,7 @@ def test_the_terminal_shows_what_is_known_and_numbers_the_cases(
     }
     reflection.session.answers.update(partial)
     reflection.session.cursor = "case-changed"
-    typed = ["Nothing of it has happened.", "", ":save"]
+    typed = [":case", "Nothing of it has happened.", "", ":save"]
     asker = TerminalAsker(
         console=Console(file=screen, width=80), stdin=io.StringIO("".join(f"{t}\n" for t in typed))
     )
@@ -134,6 +134,20 @@ def test_the_terminal_shows_what_is_known_and_numbers_the_cases(
     ]
     assert len(intro.splitlines()) <= 14  # with the question, it fits a 24-line screen
     assert reflection.session.answers["case-changed"] == "Nothing of it has happened."
+    more = shown.split("This case so far", 1)[1]
+    assert "Open action [" in more and "decision: Refer to the local authority" in more
+
+
+def test_the_group_walk_follows_up_a_case_discussed_before(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    earlier_note(tmp_path, wsw_home, wsw)
+    reflection = run.begin(builtin(), "group", "wsw group --resume")
+    reflection.session.answers.update({"case-ref": "Child A again", "case": "Child A"})
+    stages = [s.id for s in reflection.session.walk.stages]
+    assert stages.index("case-review") == stages.index("reflect") - 1
+    questions = [q.id for s in reflection.session.walk.stages for q in s.questions]
+    assert "case-pattern" in questions and "case-changed" in questions
 
 
 def test_a_new_reference_that_identifies_is_refused(wsw_home: Path) -> None:

@@ -118,3 +118,14 @@ def test_completion_offers_case_references(tmp_path: Path, wsw_home: Path, wsw: 
     two_notes(tmp_path, wsw_home, wsw)
     assert sorted(complete_case("child")) == ["Child A", "Child B"]
     assert complete_case("Child A") == ["Child A"]
+
+
+def test_a_case_note_written_elsewhere_is_said_not_to_count(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    result = wsw("render", str(case_answers(tmp_path, "a.yaml", "Child A")), "-o",
+                 str(tmp_path / "elsewhere.md"))  # fmt: skip
+    assert result.code == 0 and "will not count it" in result.err
+    assert json.loads(wsw("case", "list", "--json").out)["cases"] == []
+    plain = wsw("render", str(case_answers(tmp_path, "b.yaml", "Child A")))
+    assert "will not count" not in plain.err

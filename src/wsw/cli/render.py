@@ -52,7 +52,7 @@ def render_file(
     from wsw.errors import Refusal
     from wsw.privacy.people import read_people
     from wsw.reflection.answers import session_from_file
-    from wsw.reflection.notes import render_note, write_note
+    from wsw.reflection.notes import case_notice, render_note, write_note
 
     session, people = session_from_file(settings(ctx).catalogue(), walk, answers)
     if names is not None:
@@ -64,3 +64,5 @@ def render_file(
     path = write_note(content, target)
     if path:
         say(f"Note written to {path}")
+    for line in case_notice(session, path):
+        say(line)

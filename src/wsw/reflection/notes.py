@@ -89,6 +89,21 @@ def write_note(content: str, target: NoteTarget, label: str | None = None) -> Pa
     return path
 
 
+def in_notes_folder(path: Path) -> bool:
+    return path.suffix == ".md" and path.parent.resolve() == paths.notes_dir().resolve()
+
+
+def case_notice(session: Session, path: Path | None) -> list[str]:
+    """A note about a case written elsewhere is not in the case index: say so."""
+    walk = session.walk
+    case = session.answers.get(walk.case_from) if walk.case_from else None
+    if path is None or not case or in_notes_folder(path):
+        return []
+    where = "the notes folder" if path.suffix == ".md" else "a Markdown note in the notes folder"
+    return [f"This note is not {where} ({paths.notes_dir()}), so `wsw case` will not "
+            "count it in the case's history."]  # fmt: skip
+
+
 def remember(path: Path) -> None:
     """Add a note written into the notes folder to the case index.
 
@@ -99,7 +114,7 @@ def remember(path: Path) -> None:
 
     from wsw.cases.index import Index
 
-    if path.suffix != ".md" or path.parent.resolve() != paths.notes_dir().resolve():
+    if not in_notes_folder(path):
         return
     try:
         index = Index.open(sync=False)

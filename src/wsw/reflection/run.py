@@ -24,7 +24,7 @@ from wsw.privacy.pseudonyms import Person
 from wsw.reflection import drafts
 from wsw.reflection.answers import case_memory, checked_answers, walk_for, walk_of
 from wsw.reflection.lock import Lock, acquire
-from wsw.reflection.notes import NoteTarget, render_note, write_note
+from wsw.reflection.notes import NoteTarget, case_notice, render_note, write_note
 from wsw.walk.engine import (
     Asker,
     GoToStage,
@@ -439,6 +439,7 @@ def _write(reflection: Reflection, finish: Finish, asker: Asker) -> Outcome | No
     if not finish.keep_draft:
         store.discard()
     messages = [finish.written.format(path=path)] if path else []
+    messages += case_notice(reflection.session, path)
     return Outcome("written", messages, path)
 
 

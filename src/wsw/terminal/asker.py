@@ -83,6 +83,13 @@ class TerminalAsker:
                 in_line=False,
             ),
             Control(
+                ":case",
+                ":case",
+                "what wsw knows of this case from earlier reflections",
+                self._case,
+                in_line=False,
+            ),
+            Control(
                 ":reminders",
                 ":reminders",
                 "every reminder and check for this stage",
@@ -264,6 +271,13 @@ class TerminalAsker:
     def _learn(self, _: str) -> None:
         assert self._step is not None
         self.screen.full_learning(self._step)
+
+    def _case(self, _: str) -> None:
+        assert self._step is not None
+        if not self._step.case_more:
+            self.tell("There are no earlier reflections on this case (or no case chosen yet).")
+            return
+        self.screen.panel(self._step.case_more, "This case so far")
 
     def _reminders(self, _: str) -> None:
         assert self._step is not None

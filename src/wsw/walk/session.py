@@ -54,6 +54,7 @@ class Step:
     learning: list[Suggestion] = field(default_factory=list)
     restored: str | None = None  # lines typed before an interruption, offered again once
     restored_line: str = ""  # and the line that was being typed then
+    case_more: str = ""  # a known case's earlier reflections in full (`:case`)
 
     @property
     def first_in_stage(self) -> bool:
@@ -184,6 +185,7 @@ class Session:
         if current is None:
             current = self._default(question.id)
         applying = self.reminders(stage.id)
+        review = self.recall.review(self.base_walk, self.answers)
         return Step(
             stage=stage,
             stage_number=stages.index(stage) + 1,
@@ -197,6 +199,7 @@ class Session:
             stage_reminders=applying,
             suggested=suggested,
             learning=list(self.suggestions.get(question.id, [])),
+            case_more=review.more if review is not None else "",
         )
 
     def mark_shown(self, step: Step) -> None:
