@@ -67,7 +67,7 @@ def test_back_skip_help_and_bad_input(wsw_home: Path) -> None:
 
 def test_an_unknown_control_names_the_known_ones(wsw_home: Path) -> None:
     outcome, screen = typed_walk(["", ":bcak", ":save"])
-    listed = "Commands: :back, :edit, :help, :learn, :reminders, :save, :skip."
+    listed = "Commands: :back, :edit, :help, :learn, :case, :reminders, :save, :skip."
     assert listed in " ".join(screen.split())
     assert outcome.status == "saved"
 
