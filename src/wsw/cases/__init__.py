@@ -6,3 +6,5 @@ keeps what it read in a SQLite file that can always be rebuilt from the notes fo
 `review` turns them into the follow-up questions of the next walk; `outcomes` writes an
 action's outcome into the note it came from.
 """
+
+JSON_VERSION = 1  # the `version` of every `--json` shape of `wsw case` and `wsw actions`

@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from wsw.cases import JSON_VERSION
 from wsw.cases.history import Case
 from wsw.cases.record import NoteRecord
 from wsw.text.markdown import escape
 
-JSON_VERSION = 1
 COLUMNS = ("date", "event", "source", "significance")
 REFERRALS = {"s47": "referral (s47)", "s17": "referral (s17)", "none": "no referral",
              "unsure": "referral unsure"}  # fmt: skip

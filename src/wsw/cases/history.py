@@ -141,7 +141,14 @@ def all_cases(records: list[NoteRecord]) -> dict[str, Case]:
     return {c.ref: c for c in cases}
 
 
-def actions_of(cases: list[Case], today: dt.date, overdue_only: bool = False) -> list[OpenAction]:
-    """Open actions across cases: overdue first (oldest due first), then by due date."""
-    found = [a for c in cases for a in c.actions if a.overdue(today) or not overdue_only]
+def in_order(
+    actions: list[OpenAction], today: dt.date, overdue_only: bool = False
+) -> list[OpenAction]:
+    """Open actions overdue first (oldest due first), then by due date; none due last."""
+    found = [a for a in actions if a.overdue(today) or not overdue_only]
     return sorted(found, key=lambda a: (not a.overdue(today), a.due or "9999", a.case, a.id))
+
+
+def actions_of(cases: list[Case], today: dt.date, overdue_only: bool = False) -> list[OpenAction]:
+    """Open actions across cases, in that order."""
+    return in_order([a for c in cases for a in c.actions], today, overdue_only)

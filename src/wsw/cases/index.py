@@ -21,12 +21,15 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from wsw.cases.record import NoteRecord, parse_note
 from wsw.infra import paths
-from wsw.infra.storage import FILE_MODE, ensure_private_dir
+
+FILE_MODE = 0o600  # as wsw.infra.storage (imported only when a folder must be made)
+
+if TYPE_CHECKING:
+    from wsw.cases.record import NoteRecord
 
 BUSY_TIMEOUT_MS = 10_000
 INDEX_NAME = "cases.sqlite3"
@@ -46,6 +49,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX notes_by_case ON notes (case_ref, date);
     """,
+    # Each case worked out once when its notes change, so listing cases and actions reads
+    # one small row per case; the notes are read again to fill it.
+    """
+    CREATE TABLE cases (
+        case_ref TEXT PRIMARY KEY,
+        last TEXT NOT NULL,
+        last_name TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        actions TEXT NOT NULL
+    );
+    -- The files' stamps on their own, so checking for changes never reads the records.
+    CREATE INDEX notes_stamps ON notes (name, mtime_ns, size);
+    DELETE FROM notes;
+    """,
 ]
 
 
@@ -53,14 +70,14 @@ def index_path() -> Path:
     return paths.data_dir() / INDEX_NAME
 
 
-@dataclass
 class Sync:
-    """What bringing the index up to date did (for messages and tests)."""
+    """What bringing the index up to date did (for messages and tests).
 
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    notices: list[str] = field(default_factory=list)
+    A plain class: `case list` must not pay for importing `dataclasses`.
+    """
+
+    def __init__(self) -> None:
+        self.added = self.updated = self.removed = 0
 
 
 class Index:
@@ -118,14 +135,19 @@ class Index:
         gone = [n for n in known if n not in on_disk]
         if not changed and not gone:
             return result
+        touched: set[str] = set()
         with self._write() as db:
             for name in gone:
+                touched.add(self._case_of(db, name))
                 db.execute("DELETE FROM notes WHERE name = ?", (name,))
                 result.removed += 1
             for name in changed:
-                if self._store(db, name, on_disk[name], name in known):
+                cases = self._store(db, name, on_disk[name], name in known)
+                if cases:
+                    touched.update(cases)
                     result.updated += name in known
                     result.added += name not in known
+            self._refresh(db, touched)
         return result
 
     def add(self, note: Path) -> bool:
@@ -134,15 +156,28 @@ class Index:
             return False
         stat = note.stat()
         with self._write() as db:
-            return self._store(db, note.name, stat, True)
+            cases = self._store(db, note.name, stat, True)
+            self._refresh(db, cases)
+        return bool(cases)
 
-    def _store(self, db: sqlite3.Connection, name: str, stat: os.stat_result, known: bool) -> bool:
-        """Read a note and store its record; an unreadable note is stored as no case."""
+    @staticmethod
+    def _case_of(db: sqlite3.Connection, name: str) -> str:
+        row = db.execute("SELECT case_ref FROM notes WHERE name = ?", (name,)).fetchone()
+        return row[0] if row and row[0] else ""
+
+    def _store(
+        self, db: sqlite3.Connection, name: str, stat: os.stat_result, known: bool
+    ) -> set[str]:
+        """Read a note and store its record (an unreadable note is stored as no case);
+        returns the cases it was and is about, empty when nothing changed."""
+        from wsw.cases.record import parse_note
+
         try:
             data = (self.folder / name).read_bytes()
         except OSError:
-            return False
+            return set()
         digest = hashlib.sha256(data).hexdigest()
+        before = self._case_of(db, name) if known else ""
         if known:
             row = db.execute("SELECT sha256 FROM notes WHERE name = ?", (name,)).fetchone()
             if row is not None and row[0] == digest:  # touched, not changed
@@ -150,7 +185,7 @@ class Index:
                     "UPDATE notes SET mtime_ns = ?, size = ? WHERE name = ?",
                     (stat.st_mtime_ns, stat.st_size, name),
                 )
-                return False
+                return set()
         try:
             record = parse_note(name, data.decode("utf-8"))
         except UnicodeDecodeError:
@@ -167,7 +202,24 @@ class Index:
                 json.dumps(record.to_json()) if record else None,
             ),
         )
-        return True
+        return {before, record.case if record else ""}
+
+    def _refresh(self, db: sqlite3.Connection, cases: set[str]) -> None:
+        """Work out again the cases whose notes changed (inside the same transaction)."""
+        from wsw.cases.history import build_case
+
+        for ref in sorted(c for c in cases if c):
+            notes = self.records(ref)
+            if not notes:
+                db.execute("DELETE FROM cases WHERE case_ref = ?", (ref,))
+                continue
+            case = build_case(ref, notes)
+            actions = [{**a.to_json(), "outcome": a.outcome} for a in case.actions]
+            db.execute(
+                "INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?)",
+                (ref, case.latest.date, case.latest.name, json.dumps(case.summary()),
+                 json.dumps(actions)),
+            )
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -184,6 +236,8 @@ class Index:
 
     def records(self, case: str | None = None) -> list[NoteRecord]:
         """Every note about a case (or about `case`), oldest first."""
+        from wsw.cases.record import NoteRecord
+
         if case is None:
             rows = self.db.execute(
                 "SELECT record FROM notes WHERE record IS NOT NULL ORDER BY date, name"
@@ -195,15 +249,25 @@ class Index:
         return [NoteRecord.from_json(json.loads(row[0])) for row in rows]
 
     def cases(self) -> list[str]:
-        rows = self.db.execute(
-            "SELECT case_ref FROM notes WHERE case_ref IS NOT NULL "
-            "GROUP BY case_ref ORDER BY MAX(date) DESC, MAX(name) DESC"
-        )
+        """The case references, most recently reflected on first."""
+        rows = self.db.execute("SELECT case_ref FROM cases ORDER BY last DESC, last_name DESC")
         return [row[0] for row in rows]
+
+    def summaries(self) -> list[dict[str, Any]]:
+        """Each case's summary (`wsw case list`), most recent first, without reading notes."""
+        rows = self.db.execute("SELECT summary FROM cases ORDER BY last DESC, last_name DESC")
+        return [json.loads(row[0]) for row in rows]
+
+    def open_actions(self) -> list[dict[str, Any]]:
+        """Every case's open actions, as stored when its notes last changed."""
+        rows = self.db.execute("SELECT actions FROM cases ORDER BY last DESC, last_name DESC")
+        return [a for row in rows for a in json.loads(row[0])]
 
     def remove(self, names: list[str]) -> None:
         with self._write() as db:
+            touched = {self._case_of(db, n) for n in names}
             db.executemany("DELETE FROM notes WHERE name = ?", [(n,) for n in names])
+            self._refresh(db, touched)
 
     def compact(self) -> None:
         """Rewrite the file and empty the log, so deleted rows leave nothing behind."""
@@ -220,14 +284,19 @@ def _note_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
     for entry in entries:
         if not entry.name.endswith(".md") or entry.name.startswith("."):
             continue
-        with contextlib.suppress(OSError):
+        try:  # a plain try: this runs once per note on every command
             if entry.is_file(follow_symlinks=False):
                 yield entry.name, entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     """Open the database, creating it 0600 in a 0700 folder first if it is not there."""
-    ensure_private_dir(path.parent)
+    if not path.parent.is_dir():
+        from wsw.infra.storage import ensure_private_dir
+
+        ensure_private_dir(path.parent)
     if path.is_symlink():
         raise sqlite3.DatabaseError("the index is a symbolic link")
     with contextlib.suppress(FileExistsError):

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wsw.cases.history import Case
+from wsw.cases.history import Case, build_case
 from wsw.cases.index import Index
-from wsw.cases.store import cases
 from wsw.packs.models import Choice, Question, Stage, Walk
 from wsw.packs.questions import Answers
 from wsw.walk.memory import Review
@@ -48,29 +47,33 @@ def _cut(text: str, width: int = LINE) -> str:
 
 
 class IndexMemory:
-    """The case memory a walk uses: the case index, read once when first needed."""
+    """The case memory a walk uses: the case index, opened once when first needed."""
 
     def __init__(self, index: Index | None = None) -> None:
         self._index = index
-        self._cases: dict[str, Case] | None = None
+        self._cases: dict[str, Case | None] = {}
 
-    def known(self) -> dict[str, Case]:
-        if self._cases is None:
-            if self._index is None:
-                from wsw.cases.store import open_index
+    def index(self) -> Index:
+        if self._index is None:
+            from wsw.cases.store import open_index
 
-                self._index = open_index()
-            self._cases = cases(self._index)
-        return self._cases
+            self._index = open_index()
+        return self._index
 
     def choices(self) -> list[Choice]:
         return [
-            Choice(value=ref, label=f"{ref} ({len(c.notes)} earlier, last {c.latest.date})")
-            for ref, c in self.known().items()
+            Choice(value=c["case"], label=f"{c['case']} ({c['notes']} earlier, last {c['last']})")
+            for c in self.index().summaries()
         ]
 
+    def case(self, ref: str) -> Case | None:
+        if ref not in self._cases:
+            notes = self.index().records(ref)
+            self._cases[ref] = build_case(ref, notes) if notes else None
+        return self._cases[ref]
+
     def review(self, walk: Walk, case: str) -> Review | None:
-        found = self.known().get(case)
+        found = self.case(case)
         if found is None or walk.case_review is None:
             return None
         before_qid = next(iter(walk.sources_of("safety_before")), None)

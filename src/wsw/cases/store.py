@@ -7,10 +7,13 @@ matched, or point at `wsw case list`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from wsw.cases.history import Case, OpenAction, all_cases
 from wsw.cases.index import Index
 from wsw.errors import InputError
+
+if TYPE_CHECKING:
+    from wsw.cases.history import Case, OpenAction
 
 
 def open_index(say: Callable[[str], None] | None = None) -> Index:
@@ -28,24 +31,36 @@ def open_index(say: Callable[[str], None] | None = None) -> Index:
     return index
 
 
-def cases(index: Index) -> dict[str, Case]:
-    return all_cases(index.records())
-
-
-def find_case(known: dict[str, Case], typed: str) -> Case:
-    """A case by its reference: exactly, ignoring case, or by a unique start."""
+def find_ref(known: list[str], typed: str) -> str:
+    """A case reference by what was typed: exactly, ignoring case, or by a unique start."""
     if typed in known:
-        return known[typed]
+        return typed
     folded = typed.casefold().strip()
-    same = [c for ref, c in known.items() if ref.casefold() == folded]
+    same = [ref for ref in known if ref.casefold() == folded]
     if len(same) == 1:
         return same[0]
-    starts = [c for ref, c in known.items() if folded and ref.casefold().startswith(folded)]
+    starts = [ref for ref in known if folded and ref.casefold().startswith(folded)]
     if len(starts) == 1:
         return starts[0]
     if len(starts) > 1:
         raise InputError(f"That reference starts {len(starts)} cases; type more of it.")
     raise InputError("No case has that reference; `wsw case list` shows the cases.")
+
+
+def load_case(index: Index, typed: str) -> Case:
+    """One case, worked out from its own notes only."""
+    from wsw.cases.history import build_case
+
+    ref = find_ref(index.cases(), typed)
+    return build_case(ref, index.records(ref))
+
+
+def open_actions(index: Index, case: str | None = None) -> list[OpenAction]:
+    """Open actions across cases (or of one case), from the index's per-case rows."""
+    from wsw.cases.history import OpenAction
+
+    ref = find_ref(index.cases(), case) if case is not None else None
+    return [OpenAction(**a) for a in index.open_actions() if ref is None or a["case"] == ref]
 
 
 def find_action(actions: list[OpenAction], typed: str) -> OpenAction:

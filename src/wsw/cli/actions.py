@@ -21,11 +21,10 @@ actions_app = typer.Typer(
 
 def complete_action(incomplete: str) -> list[str]:
     """Shell completion: the ids of open actions that start with what was typed."""
-    from wsw.cases.history import actions_of
-    from wsw.cases.store import cases, open_index
+    from wsw.cases.store import open_actions, open_index
 
     try:
-        found = actions_of(list(cases(open_index()).values()), dt.date.today())
+        found = open_actions(open_index())
     except Exception:  # completion must never print a traceback into the shell
         return []
     return [a.id for a in found if a.id.startswith(incomplete)]
@@ -46,14 +45,12 @@ def actions(
     """Open actions across all cases with owner and due date, overdue first."""
     if ctx.invoked_subcommand is not None:
         return
-    from wsw.cases.chronology import JSON_VERSION
-    from wsw.cases.history import actions_of
-    from wsw.cases.store import cases, find_case, open_index
+    from wsw.cases import JSON_VERSION
+    from wsw.cases.history import in_order
+    from wsw.cases.store import open_actions, open_index
 
-    known = cases(open_index(say))
-    chosen = [find_case(known, case)] if case is not None else list(known.values())
     today = dt.date.today()
-    found = actions_of(chosen, today, overdue_only=overdue)
+    found = in_order(open_actions(open_index(say), case), today, overdue_only=overdue)
     if as_json:
         rows = [a.to_json() for a in found]
         typer.echo(json.dumps({"version": JSON_VERSION, "actions": rows}, ensure_ascii=False))
@@ -89,13 +86,12 @@ def actions_done(
     ] = Status.done,
 ) -> None:
     """Record an action as done: the outcome is written into the note it came from."""
-    from wsw.cases.history import actions_of
     from wsw.cases.outcomes import record_outcome
-    from wsw.cases.store import cases, find_action, open_index
+    from wsw.cases.store import find_action, open_actions, open_index
 
     index = open_index(say)
     today = dt.date.today()
-    action = find_action(actions_of(list(cases(index).values()), today), action_id)
+    action = find_action(open_actions(index), action_id)
     path = record_outcome(index.folder, action, status.value, (outcome or "").strip(), today)
     index.add(path)
     say(f"Recorded action {action.id} as {status.value.replace('-', ' ')} in {path}")

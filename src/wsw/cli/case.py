@@ -24,13 +24,13 @@ case_app = typer.Typer(
 
 def complete_case(incomplete: str) -> list[str]:
     """Shell completion: the known case references that start with what was typed."""
-    from wsw.cases.store import cases, open_index
+    from wsw.cases.store import open_index
 
     try:
         index = open_index()
     except Exception:  # completion must never print a traceback into the shell
         return []
-    return [ref for ref in cases(index) if ref.casefold().startswith(incomplete.casefold())]
+    return [ref for ref in index.cases() if ref.casefold().startswith(incomplete.casefold())]
 
 
 RefArg = Annotated[
@@ -50,18 +50,18 @@ class ShowFormat(StrEnum):
 
 
 def _load(ref: str) -> Case:
-    from wsw.cases.store import cases, find_case, open_index
+    from wsw.cases.store import load_case, open_index
 
-    return find_case(cases(open_index(say)), ref)
+    return load_case(open_index(say), ref)
 
 
 @case_app.command("list")
 def case_list(as_json: JsonOpt = False) -> None:
     """The cases, most recent first: notes, first and last dates, safety, open actions."""
-    from wsw.cases.chronology import JSON_VERSION
-    from wsw.cases.store import cases, open_index
+    from wsw.cases import JSON_VERSION
+    from wsw.cases.store import open_index
 
-    found = [c.summary() for c in cases(open_index(say)).values()]
+    found = open_index(say).summaries()
     if as_json:
         typer.echo(json.dumps({"version": JSON_VERSION, "cases": found}, ensure_ascii=False))
         return
@@ -118,12 +118,12 @@ def case_forget(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a case's notes and drafts and remove it from the index."""
-    from wsw.cases.store import cases, find_case, open_index
+    from wsw.cases.store import load_case, open_index
     from wsw.errors import InputError
     from wsw.reflection.forget import drafts_of, forget
 
     index = open_index(say)
-    case = find_case(cases(index), ref)
+    case = load_case(index, ref)
     if not yes:
         if not sys.stdin.isatty():
             raise InputError("Give --yes to forget a case without a terminal to confirm at.")
@@ -141,7 +141,7 @@ def case_forget(
 def case_reindex() -> None:
     """Rebuild the case index from the notes folder."""
     from wsw.cases.index import index_path
-    from wsw.cases.store import cases, open_index
+    from wsw.cases.store import open_index
 
     path = index_path()
     for suffix in ("", "-wal", "-shm"):
@@ -149,4 +149,4 @@ def case_reindex() -> None:
     index = open_index(say)
     count = len(index.records())
     say(f"Rebuilt the case index from {index.folder}: {count} note(s) "
-        f"on {len(cases(index))} case(s).")  # fmt: skip
+        f"on {len(index.cases())} case(s).")  # fmt: skip
