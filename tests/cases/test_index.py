@@ -156,3 +156,34 @@ def test_kill_9_while_indexing_leaves_a_usable_index(wsw_home: Path) -> None:
     on_disk = sorted(p.name for p in notes_dir(wsw_home).glob("*.md"))
     assert sorted(r.name for r in index.records()) == on_disk  # caught up with the folder
     assert len(on_disk) >= 30
+
+
+def test_an_index_of_an_earlier_version_is_migrated_and_refilled(wsw_home: Path) -> None:
+    note(notes_dir(wsw_home), "a.md", score=3)
+    path = index_path()
+    path.parent.mkdir(parents=True, mode=0o700)
+    old = sqlite3.connect(path)
+    old.executescript(MIGRATIONS[0])
+    old.execute("INSERT INTO notes VALUES ('a.md', 1, 1, 'x', 'Stale', '2020-01-01', NULL)")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    index = Index.open()
+    assert index.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 2
+    assert index.cases() == ["Child A"]
+    assert index.summaries()[0]["safety"] == 3
+
+
+def test_the_per_case_rows_follow_every_change(wsw_home: Path) -> None:
+    folder = notes_dir(wsw_home)
+    a = note(folder, "a.md", case="Child A", date="2026-11-01")
+    note(folder, "b.md", case="Child B", date="2026-11-02")
+    index = Index.open()
+    assert index.cases() == ["Child B", "Child A"]
+    a.write_text(NOTE.format(case="Child B", date="2026-11-03", score=1), encoding="utf-8")
+    os.utime(a, ns=(time.time_ns(), time.time_ns() + 10**9))
+    index.sync()
+    assert index.cases() == ["Child B"]  # the note moved to another case: A has no notes left
+    assert index.summaries()[0]["notes"] == 2 and index.summaries()[0]["safety"] == 1
+    index.remove(["a.md", "b.md"])
+    assert index.cases() == [] and index.open_actions() == []
