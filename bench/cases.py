@@ -48,13 +48,21 @@ def make_notes(home: Path, notes: int, cases: int) -> None:
         subprocess.run([WSW, *args], env=env, check=True, capture_output=True)
 
 
-def timed(args: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:
-    times = []
+def timed(args: list[str], env: dict[str, str], repeat: int) -> tuple[float, float, float]:
+    """Median and worst wall-clock ms, and median CPU ms (user + system: what the command
+    itself costs, much less disturbed than wall-clock time by other work on the machine)."""
+    import resource
+
+    times, cpu = [], []
     for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.perf_counter()
         subprocess.run(args, env=env, check=True, capture_output=True)
         times.append((time.perf_counter() - began) * 1000)
-    return statistics.median(times), max(times)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        cpu.append(used * 1000)
+    return statistics.median(times), max(times), statistics.median(cpu)
 
 
 def index_one(home: Path, repeat: int) -> list[float]:
@@ -102,10 +110,10 @@ def main() -> None:
             ("wsw case show REF --json", [WSW, "case", "show", "Child 042", "--json"]),
             ("wsw actions --json", [WSW, "actions", "--json"]),
         ]
-        print(f"{'command (warm, subprocess)':<32} {'median ms':>10} {'max ms':>8}")
+        print(f"{'command (warm, subprocess)':<32} {'median ms':>10} {'max ms':>8} {'cpu ms':>8}")
         for label, args in rows:
-            median, worst = timed(args, env, opts.repeat)
-            print(f"{label:<32} {median:>10.0f} {worst:>8.0f}")
+            median, worst, cpu = timed(args, env, opts.repeat)
+            print(f"{label:<32} {median:>10.0f} {worst:>8.0f} {cpu:>8.0f}")
         times = index_one(home, opts.repeat)
         print(f"{'index one new note (in-process)':<32} {statistics.median(times):>10.1f} "
               f"{max(times):>8.1f}")  # fmt: skip

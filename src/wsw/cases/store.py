@@ -55,12 +55,28 @@ def load_case(index: Index, typed: str) -> Case:
     return build_case(ref, index.records(ref))
 
 
+def action_rows(index: Index, case: str | None = None) -> list[dict[str, str]]:
+    """Open actions across cases (or of one case), as stored in the index's per-case rows."""
+    ref = find_ref(index.cases(), case) if case is not None else None
+    return [a for a in index.open_actions() if ref is None or a["case"] == ref]
+
+
+def ordered(
+    rows: list[dict[str, str]], today: str, overdue_only: bool = False
+) -> list[dict[str, str]]:
+    """Overdue first (oldest due first), then by due date, undated last (as `in_order`).
+
+    Plain dictionaries: `wsw actions --json` over thousands of actions builds no objects.
+    """
+    found = [a for a in rows if not overdue_only or (a["due"] and a["due"] < today)]
+    return sorted(found, key=lambda a: (not (a["due"] and a["due"] < today), a["due"] or "9999",
+                                        a["case"], a["id"]))  # fmt: skip
+
+
 def open_actions(index: Index, case: str | None = None) -> list[OpenAction]:
-    """Open actions across cases (or of one case), from the index's per-case rows."""
     from wsw.cases.history import OpenAction
 
-    ref = find_ref(index.cases(), case) if case is not None else None
-    return [OpenAction(**a) for a in index.open_actions() if ref is None or a["case"] == ref]
+    return [OpenAction(**a) for a in action_rows(index, case)]
 
 
 def find_action(actions: list[OpenAction], typed: str) -> OpenAction:

@@ -46,21 +46,22 @@ def actions(
     if ctx.invoked_subcommand is not None:
         return
     from wsw.cases import JSON_VERSION
-    from wsw.cases.history import in_order
-    from wsw.cases.store import open_actions, open_index
+    from wsw.cases.store import action_rows, open_index, ordered
 
     today = dt.date.today()
-    found = in_order(open_actions(open_index(say), case), today, overdue_only=overdue)
+    found = ordered(action_rows(open_index(say), case), today.isoformat(), overdue)
     if as_json:
-        rows = [a.to_json() for a in found]
+        keys = ("id", "case", "action", "owner", "due", "status", "note")
+        rows = [{k: a[k] for k in keys} for a in found]
         typer.echo(json.dumps({"version": JSON_VERSION, "actions": rows}, ensure_ascii=False))
         return
     if not found:
         say("No open actions." if not overdue else "No overdue actions.")
         return
+    from wsw.cases.history import OpenAction
     from wsw.terminal.cases import print_actions
 
-    print_actions(found, today)
+    print_actions([OpenAction(**a) for a in found], today)
 
 
 class Status(StrEnum):
