@@ -103,7 +103,7 @@ class Index:
         path = path or index_path()
         notices: list[str] = []
         try:
-            db = _connect(path)
+            db = _connect(path, check=sync)
             _migrate(db)
             index = cls(db, folder, path)
             index.notices = notices
@@ -291,7 +291,7 @@ def _note_files(folder: Path) -> Iterator[tuple[str, os.stat_result]]:
             continue
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, check: bool = True) -> sqlite3.Connection:
     """Open the database, creating it 0600 in a 0700 folder first if it is not there."""
     if not path.parent.is_dir():
         from wsw.infra.storage import ensure_private_dir
@@ -307,7 +307,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, never corrupt
     db.execute("PRAGMA secure_delete = ON")  # deleted rows are overwritten, not left in pages
-    db.execute("PRAGMA quick_check").fetchone()
+    if check:  # a damaged file is found here, on opening, and rebuilt (not for one quick add)
+        row = db.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise sqlite3.DatabaseError("the index failed its integrity check")
     return db
 
 
