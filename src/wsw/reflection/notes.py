@@ -99,7 +99,7 @@ def case_notice(session: Session, path: Path | None) -> list[str]:
     case = session.answers.get(walk.case_from) if walk.case_from else None
     if path is None or not case or in_notes_folder(path):
         return []
-    where = "the notes folder" if path.suffix == ".md" else "a Markdown note in the notes folder"
+    where = "in the notes folder" if path.suffix == ".md" else "a Markdown note in the notes folder"
     return [f"This note is not {where} ({paths.notes_dir()}), so `wsw case` will not "
             "count it in the case's history."]  # fmt: skip
 
