@@ -22,6 +22,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -75,12 +76,23 @@ class Row:
     max_value: float | None = None
     note: str = ""
     informative: bool = False  # a stricter comparison than the issue's target: never "FAIL"
+    # wsw / baseline for each interleaved pair of runs; the ratio is then their median
+    ratios: list[float] = field(default_factory=list)
 
     @property
     def ratio(self) -> float | None:
+        if self.ratios:
+            return statistics.median(self.ratios)
         if self.wsw is None or not self.baseline:
             return None
         return self.wsw / self.baseline
+
+    @property
+    def spread(self) -> str:
+        """The lowest and highest paired ratio: how far one busy second could move it."""
+        if len(self.ratios) < 2:
+            return "-"
+        return f"{min(self.ratios):.2f}-{max(self.ratios):.2f}"
 
     @property
     def passed(self) -> bool | None:
@@ -109,6 +121,7 @@ class Bench:
     scratch: Path
     repeat: int
     base: Baselines = field(default_factory=Baselines)
+    sizes: tuple[int, ...] = (10_000, 50_000, 100_000)
 
     def typer_app(self, options: str = "") -> list[str]:
         """The command that runs a minimal one-command Typer app with `--help`."""
@@ -151,6 +164,33 @@ def median_warm(argv: list[str], env: dict[str, str], repeat: int) -> float:
     """Median seconds over `repeat` runs, after one unmeasured run (cache, bytecode, disk)."""
     run_once(argv, env)
     return statistics.median(run_once(argv, env) for _ in range(repeat))
+
+
+@dataclass
+class Paired:
+    """wsw and its baseline measured in alternation: each wsw run has its own baseline run
+    next to it, so a busy moment slows both and the ratio of the pair stays fair."""
+
+    wsw: float
+    base: float
+    ratios: list[float]
+
+
+def paired(
+    measure_wsw: Callable[[], float], measure_base: Callable[[], float], repeat: int
+) -> Paired:
+    """Medians of `repeat` interleaved pairs (the order alternates), after one unmeasured each."""
+    measure_wsw(), measure_base()
+    ours, theirs = [], []
+    for i in range(repeat):
+        if i % 2:
+            theirs.append(measure_base())
+            ours.append(measure_wsw())
+        else:
+            ours.append(measure_wsw())
+            theirs.append(measure_base())
+    ratios = [a / b for a, b in zip(ours, theirs, strict=True) if b]
+    return Paired(statistics.median(ours), statistics.median(theirs), ratios)
 
 
 def median_cold(bench: Bench, argv: list[str]) -> float:
@@ -237,18 +277,24 @@ def measure_baselines(bench: Bench) -> list[Row]:
 
 def startup_rows(bench: Bench) -> list[Row]:
     rows = []
+    app, plain = bench.typer_app(), bench.typer_app("rich_markup_mode=None")
     for flag in ("--help", "--version"):
         with bench.home() as env:
-            took = median_warm([bench.wsw, flag], env, bench.repeat)
-        rows.append(Row(f"wsw {flag}", took, bench.base.pipe, max_ratio=1.0))
+            ours = [bench.wsw, flag]
+            pair = paired(partial(run_once, ours, env), partial(run_once, app, env), bench.repeat)
+            strict = paired(
+                partial(run_once, ours, env), partial(run_once, plain, env), bench.repeat
+            )
+        rows.append(Row(f"wsw {flag}", pair.wsw, pair.base, max_ratio=1.0, ratios=pair.ratios))
         rows.append(
             Row(
                 f"wsw {flag} [vs Typer, rich_markup_mode=None]",
-                took,
-                bench.base.plain_pipe,
+                strict.wsw,
+                strict.base,
                 max_ratio=1.0,
                 note="stricter baseline: a bare Typer app that does not import Rich for help",
                 informative=True,
+                ratios=strict.ratios,
             )
         )
     return rows
@@ -256,27 +302,37 @@ def startup_rows(bench: Bench) -> list[Row]:
 
 def render_rows(bench: Bench) -> list[Row]:
     argv = [bench.wsw, "render", str(ANSWERS), "-o", "-"]
+    app = bench.typer_app()
     with bench.home() as env:
-        warm = median_warm(argv, env, bench.repeat)
+        warm = paired(lambda: run_once(argv, env), lambda: run_once(app, env), bench.repeat)
     cold = median_cold(bench, argv)
     return [
-        Row("wsw render -o - (warm cache)", warm, bench.base.pipe, max_ratio=1.5),
+        Row("wsw render -o - (warm cache)", warm.wsw, warm.base, max_ratio=1.5, ratios=warm.ratios),
         Row("wsw render -o - (cold: no cache)", cold, bench.base.pipe),
     ]
 
 
 def reflect_rows(bench: Bench) -> list[Row]:
     argv = [bench.wsw, "reflect"]
+    app = bench.typer_app()
     with bench.home() as env:
-        time_to_prompt(argv, env)  # fills the library cache
-        warm = statistics.median(time_to_prompt(argv, env) for _ in range(bench.repeat))
+        warm = paired(
+            lambda: time_to_prompt(argv, env), lambda: time_to_exit_in_pty(app, env), bench.repeat
+        )
     cold = []
     for _ in range(bench.repeat):
         with bench.home() as env:
             cold.append(time_to_prompt(argv, env))
     note = "pty; baseline is the Typer app's --help in a pty, to exit"
     return [
-        Row("wsw reflect to first prompt (warm)", warm, bench.base.pty, max_ratio=1.5, note=note),
+        Row(
+            "wsw reflect to first prompt (warm)",
+            warm.wsw,
+            warm.base,
+            max_ratio=1.5,
+            note=note,
+            ratios=warm.ratios,
+        ),
         Row("wsw reflect to first prompt (cold)", statistics.median(cold), bench.base.pty),
     ]
 
@@ -295,24 +351,71 @@ def memory_rows(bench: Bench) -> list[Row]:
     ]
 
 
+# Targets per library size: load+validate (s), query p90 (s), warm command (s), peak MiB.
+SCALE_TARGETS: dict[int, tuple[float | None, float, float | None, float | None]] = {
+    10_000: (1.5, 0.050, None, None),
+    50_000: (None, 0.050, None, None),
+    100_000: (4.0, 0.050, 0.3, 400.0),
+}
+
+
 def synthetic_rows(bench: Bench) -> list[Row]:
-    folder = bench.scratch / "synthetic"
-    synth.build(folder)
-    rows = in_process_rows(folder, bench.repeat)
-    with bench.home() as env:
-        took = median_warm([bench.wsw, "packs", "validate", str(folder)], env, bench.repeat)
-    rows.append(Row("10k: wsw packs validate (subprocess)", took, unit="s", max_value=2.0))
-    query = _vignette_texts()[0]
-    with bench.home() as env:
-        argv = [bench.wsw, "--packs", str(folder), "suggest", query]
-        took = median_warm(argv, env, bench.repeat)  # the unmeasured first run fills the cache
-        peak = peak_rss_mib(argv, env, bench.repeat)
-    note = f"the whole command, library read from the cache; peak memory {peak:.0f} MiB"
-    rows.append(Row("10k: wsw suggest (subprocess, warm cache)", took, bench.base.pipe, note=note))
+    rows: list[Row] = []
+    for points in bench.sizes:
+        rows.extend(scale_rows(bench, points))
     return rows
 
 
-def in_process_rows(folder: Path, repeat: int) -> list[Row]:
+def scale_rows(bench: Bench, points: int) -> list[Row]:
+    """One library size: in-process load, index and queries; then the commands."""
+    tag = f"{points // 1000}k"
+    folder = bench.scratch / f"synthetic-{tag}"
+    synth.build(folder, points=points, packs=20)
+    load_target, p90_target, warm_target, rss_target = SCALE_TARGETS.get(
+        points, (None, 0.050, None, None)
+    )
+    # the largest libraries take tens of seconds per load: fewer repeats there
+    repeat = bench.repeat if points <= 10_000 else max(1, bench.repeat // 3)
+    rows = in_process_rows(folder, repeat, tag, load_target, p90_target)
+    if points <= 10_000:
+        with bench.home() as env:
+            took = median_warm([bench.wsw, "packs", "validate", str(folder)], env, repeat)
+        rows.append(Row(f"{tag}: wsw packs validate (subprocess)", took, unit="s", max_value=2.0))
+    query = _vignette_texts()[0]
+    app = bench.typer_app()
+    with bench.home() as env:
+        argv = [bench.wsw, "--packs", str(folder), "suggest", query]
+        cold, _ = _timed(lambda: run_once(argv, env))  # fills the cache
+        warm = paired(lambda: run_once(argv, env), lambda: run_once(app, env), repeat)
+        peak = peak_rss_mib(argv, env, repeat)
+    with bench.home() as env:
+        cold_peak = peak_rss_mib(argv, env, 1)
+    note = "the whole command, library read from the cache"
+    rows += [
+        Row(
+            f"{tag}: wsw suggest (subprocess, warm cache)",
+            warm.wsw,
+            warm.base,
+            unit="s",
+            max_value=warm_target,
+            note=note,
+            ratios=warm.ratios,
+        ),
+        Row(f"{tag}: wsw suggest (subprocess, cold: builds the cache)", cold, unit="s"),
+        Row(f"{tag}: wsw suggest peak RSS (warm cache)", peak, unit="MiB", max_value=rss_target),
+        Row(f"{tag}: wsw suggest peak RSS (cold)", cold_peak, unit="MiB", max_value=rss_target),
+    ]
+    shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
+def in_process_rows(
+    folder: Path,
+    repeat: int,
+    tag: str = "10k",
+    load_target: float | None = 1.5,
+    p90_target: float = 0.050,
+) -> list[Row]:
     """Load+validate the synthetic library (no cache), then query its suggestion index."""
     from wsw.infra import collector
     from wsw.infra.paths import builtin_packs_dir
@@ -331,23 +434,21 @@ def in_process_rows(folder: Path, repeat: int) -> list[Row]:
     collector.settle()  # as the command line does once the library is loaded
     texts = _vignette_texts()
     suggester.suggest(texts[0])
-    queries = [_time_query(suggester, t) for _ in range(repeat) for t in texts]
+    queries = [_time_query(suggester, t) for _ in range(max(repeat, 3)) for t in texts]
     load_note = f"first call in the process {first:.2f} s (builds pydantic validators)"
-    query_note = (
-        f"{len(texts)} vignettes x {repeat}; p90 {_p90(queries) * 1000:.0f} ms, "
-        f"slowest {max(queries) * 1000:.0f} ms"
-    )
+    query_note = f"{len(texts)} vignettes x {max(repeat, 3)}; slowest {max(queries) * 1000:.0f} ms"
     return [
         Row(
-            f"10k: load+validate {len(library.points)} points (in-process)",
+            f"{tag}: load+validate {len(library.points)} points (in-process)",
             statistics.median(loads),
             unit="s",
-            max_value=1.5,
+            max_value=load_target,
             note=load_note,
         ),
-        Row("10k: build the suggestion index (once)", index, unit="s"),
+        Row(f"{tag}: build the suggestion index (once)", index, unit="s"),
+        Row(f"{tag}: suggest, one query (median)", statistics.median(queries), max_value=0.050),
         Row(
-            "10k: suggest, one query", statistics.median(queries), max_value=0.050, note=query_note
+            f"{tag}: suggest, one query (p90)", _p90(queries), max_value=p90_target, note=query_note
         ),
     ]
 
@@ -410,13 +511,14 @@ def _verdict(row: Row) -> str:
 
 
 def print_table(rows: list[Row]) -> None:
-    header = ("figure", "wsw", "baseline", "ratio", "target", "pass/fail")
+    header = ("figure", "wsw", "baseline", "ratio", "spread", "target", "pass/fail")
     lines = [
         (
             row.figure,
             _show(row.wsw, row.unit),
             _show(row.baseline, row.unit),
             "-" if row.ratio is None else f"{row.ratio:.2f}",
+            row.spread,
             _target(row),
             _verdict(row),
         )
@@ -482,12 +584,21 @@ def main(argv: list[str] | None = None) -> int:
         metavar="STEP",
         help=f"measure only this step (repeatable; the baselines always run): {steps}",
     )
+    parser.add_argument(
+        "--sizes",
+        default="10000,50000,100000",
+        help="synthetic library sizes in points, comma-separated (default: 10000,50000,100000)",
+    )
     args = parser.parse_args(argv)
+    sizes = tuple(int(n) for n in args.sizes.split(",") if n)
     with tempfile.TemporaryDirectory(prefix="wsw-bench-") as scratch:
-        bench = Bench(find_wsw(), Path(scratch), args.repeat)
+        bench = Bench(find_wsw(), Path(scratch), args.repeat, sizes=sizes)
         rows = measure(bench, args.only)
     print(f"\nwsw benchmark: {machine()}")
-    print(f"median of {args.repeat} runs; baseline: a minimal one-command Typer app's --help\n")
+    print(
+        f"median of {args.repeat} runs; baseline: a minimal one-command Typer app's --help, "
+        "run in alternation with wsw (ratio: median of the pairs; spread: lowest-highest pair)\n"
+    )
     print_table(rows)
     return 0
 

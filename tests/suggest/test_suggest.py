@@ -72,6 +72,13 @@ def test_unseen_vignettes_mostly_find_their_themes(
         ("He got off-rolled last term and is home all day", "hidden-children"),
         ("She told her teacher she is scared to go home", "child-daily-life"),
         ("Nan rang, she's frightened for the kids", "family-network"),
+        # indirect language, as the issue found it missed
+        ("Mum was very flat and tearful on the phone", "parental-mental-health"),
+        ("Dad says he cant do this anymore", "parental-mental-health"),
+        ("Nan says her fella is a bit handy with the lad", "physical-abuse"),
+        ("Goes rigid when stepdad walks in the room", "behavioural-indicators"),
+        ("She says he comes in her room at night", "sexual-abuse"),
+        ("Weight loss and two missed dietician appointments", "neglect"),
     ],
 )
 def test_practitioner_language(suggester: Suggester, text: str, theme: str) -> None:
