@@ -19,12 +19,14 @@ def test_check_finds_identifiers_and_exits_1(tmp_path: Path, wsw: Runner) -> Non
     result = wsw("check", str(source), "--json")
     assert result.code == 1
     payload = json.loads(result.out)
-    assert list(payload) == ["findings"]
+    assert list(payload) == ["version", "findings"]
     kinds = [f["kind"] for f in payload["findings"]]
     assert kinds == ["date-of-birth", "postcode", "phone", "email"]
     for f in payload["findings"]:
-        assert list(f) == ["kind", "start", "end", "text"]
+        assert list(f) == ["kind", "start", "end", "text", "line", "column"]
         assert TEXT[f["start"] : f["end"]] == f["text"]
+        lines = TEXT.splitlines()
+        assert lines[f["line"] - 1][f["column"] - 1 :].startswith(f["text"])
 
 
 def test_check_offsets_count_crlf_as_written(tmp_path: Path, wsw: Runner) -> None:

@@ -23,7 +23,7 @@ def test_at_least_five_fictional_scenarios_ship() -> None:
 
 def test_list_json_is_exact(wsw: Runner) -> None:
     payload = json.loads(wsw("demo", "--list", "--json").out)
-    assert list(payload) == ["scenarios"]
+    assert list(payload) == ["version", "scenarios"]
     for row in payload["scenarios"]:
         assert list(row) == ["id", "title", "themes"]
     assert [r["id"] for r in payload["scenarios"]] == SCENARIOS

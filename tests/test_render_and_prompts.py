@@ -86,12 +86,12 @@ def test_answers_file_in_json(tmp_path: Path, wsw: Runner) -> None:
 
 def test_prompts_json_shape(wsw: Runner) -> None:
     payload = json.loads(wsw("prompts", "--json").out)
-    assert list(payload) == ["walk", "stages"]
+    assert list(payload) == ["version", "walk", "stages"]
     assert payload["walk"] == "individual"
     for stage in payload["stages"]:
         assert list(stage) == ["id", "title", "questions"]
         for q in stage["questions"]:
-            assert list(q) == ["id", "type", "prompt", "required", "choices"]
+            assert list(q) == ["id", "type", "prompt", "required", "conditional", "when", "choices"]
             assert isinstance(q["choices"], list)
     types = {q["type"] for s in payload["stages"] for q in s["questions"]}
     assert types == {"text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list",

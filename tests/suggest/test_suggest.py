@@ -88,7 +88,8 @@ def test_practitioner_language(suggester: Suggester, text: str, theme: str) -> N
 def test_json_shape_is_exact(wsw: Runner) -> None:
     result = wsw("suggest", "--json", "new boyfriend moved in, police check shows assault")
     payload = json.loads(result.out)
-    assert list(payload) == ["suggestions"]
+    assert list(payload) == ["version", "suggestions"]
+    assert payload["version"] == 1
     assert payload["suggestions"]
     for item in payload["suggestions"]:
         assert list(item) == [
@@ -99,9 +100,13 @@ def test_json_shape_is_exact(wsw: Runner) -> None:
             "title",
             "score",
             "matched",
-            "source",
+            "pack",
             "prompt",
+            "source",
         ]
+        source = item["source"]
+        assert list(source) == ["document", "title", "section", "page", "as_of", "citation"]
+        assert source["document"] and source["section"] and source["citation"]
         assert item["theme"] == item["themes"][0]
         assert item["kind"] in ("learning", "practice")
         assert item["matched"]

@@ -49,6 +49,12 @@ def _draft_names(text: str) -> list[str]:
     ]
 
 
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset, as editors count them."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def check(
     source: Annotated[str, typer.Argument(metavar="FILE|-", help="A file, or - for stdin.")],
     names: NamesOpt = None,
@@ -69,12 +75,15 @@ def check(
     declared = [p.name for p in read_people(names)] if names else []
     findings = find_identifiers(text, [*declared, *_draft_names(text)])
     if as_json:
-        rows = [{"kind": f.kind, "start": f.start, "end": f.end, "text": f.text} for f in findings]
-        typer.echo(json.dumps({"findings": rows}, indent=2, ensure_ascii=False))
+        rows = [
+            {"kind": f.kind, "start": f.start, "end": f.end, "text": f.text}
+            | dict(zip(("line", "column"), _line_column(text, f.start), strict=True))
+            for f in findings
+        ]
+        typer.echo(json.dumps({"version": 1, "findings": rows}, indent=2, ensure_ascii=False))
     else:
         for f in findings:
-            line = text.count("\n", 0, f.start) + 1
-            column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+            line, column = _line_column(text, f.start)
             note = f"  ({f.note})" if f.note else ""
             typer.echo(f"{line}:{column}  {f.kind:<14} {f.text}{note}")
     count = len(findings)

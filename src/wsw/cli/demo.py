@@ -41,7 +41,8 @@ def demo(
     if list_all:
         rows = [{"id": s.id, "title": s.title, "themes": list(s.themes)} for s in library.scenarios]
         if as_json:
-            typer.echo(json.dumps({"scenarios": rows}, indent=2, ensure_ascii=False))
+            payload = {"version": 1, "scenarios": rows}  # as every --json (see the README)
+            typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         else:
             for row in rows:
                 typer.echo(f"{row['id']:<28} {row['title']}")

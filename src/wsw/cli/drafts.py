@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from wsw.cli.options import say, settings
+
+if TYPE_CHECKING:
+    from wsw.reflection.drafts import Draft
 
 drafts_app = typer.Typer(
     help="List, show and discard saved drafts.", no_args_is_help=True, rich_markup_mode=None
@@ -14,7 +17,10 @@ drafts_app = typer.Typer(
 
 
 @drafts_app.command("list")
-def drafts_list(ctx: typer.Context) -> None:
+def drafts_list(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON to standard output.")] = False,
+) -> None:
     """List saved drafts, newest first."""
     from wsw.reflection import drafts
     from wsw.terminal import views
@@ -23,6 +29,9 @@ def drafts_list(ctx: typer.Context) -> None:
     for warning in listing.warnings():
         say(warning)
     if not listing.drafts:
+        if as_json:
+            _print_drafts_json([])
+            return
         say("No drafts. Start a reflection with `wsw reflect`.")
         return
     if any(not d.title for d in listing.drafts):
@@ -38,7 +47,28 @@ def drafts_list(ctx: typer.Context) -> None:
         else:
             for d in listing.drafts:
                 d.title = d.title or drafts.title_from(library.walks.get(d.walk), d.answers)
+    if as_json:
+        _print_drafts_json(listing.drafts)
+        return
     views.print_drafts(listing.drafts)
+
+
+def _print_drafts_json(found: list[Draft]) -> None:
+    """What a tool needs to pick a draft: never the answers themselves."""
+    import json
+
+    rows = [
+        {
+            "id": d.id,
+            "walk": d.walk,
+            "title": d.title,
+            "created": d.created,
+            "updated": d.updated,
+            "answers": len(d.answers),
+        }
+        for d in found
+    ]
+    typer.echo(json.dumps({"version": 1, "drafts": rows}, indent=2, ensure_ascii=False))
 
 
 @drafts_app.command("show")

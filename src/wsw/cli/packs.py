@@ -28,7 +28,10 @@ def packs_list(
     if as_json:
         import json
 
-        typer.echo(json.dumps({"packs": views.pack_rows(library)}, indent=2, ensure_ascii=False))
+        from wsw.cli.pack_reports import JSON_VERSION, pack_json
+
+        payload = {"version": JSON_VERSION, "packs": [pack_json(p) for p in library.packs]}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     views.print_pack_table(library)
 
@@ -154,9 +157,9 @@ def packs_lint(
     if as_json:
         import json
 
-        from wsw.cli.pack_reports import lint_json
+        from wsw.cli.pack_reports import JSON_VERSION, lint_json
 
-        payload = {"version": 1, "warnings": [lint_json(w) for w in warnings]}
+        payload = {"version": JSON_VERSION, "warnings": [lint_json(w) for w in warnings]}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         from wsw.text.shown import plain
@@ -225,9 +228,9 @@ def packs_test(
     if as_json:
         import json
 
-        from wsw.cli.pack_reports import example_json
+        from wsw.cli.pack_reports import JSON_VERSION, example_json
 
-        payload = {"version": 1, "examples": [example_json(o) for o in outcomes]}
+        payload = {"version": JSON_VERSION, "examples": [example_json(o) for o in outcomes]}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         from wsw.cli.pack_reports import example_lines

@@ -37,21 +37,17 @@ def prompts(
 
         views.print_walk(chosen, titles)
         return
+    from wsw.cli.pack_reports import JSON_VERSION, question_json
+
     stages = [
         {
             "id": s.id,
             "title": s.title,
             "questions": [
-                {
-                    "id": q.id,
-                    "type": q.type,
-                    "prompt": q.prompt,
-                    "required": q.required,
-                    "choices": [c.value for c in choices_for(q, titles)],
-                }
-                for q in s.questions
+                question_json(q, [c.value for c in choices_for(q, titles)]) for q in s.questions
             ],
         }
         for s in chosen.stages
     ]
-    typer.echo(json.dumps({"walk": chosen.id, "stages": stages}, indent=2, ensure_ascii=False))
+    payload = {"version": JSON_VERSION, "walk": chosen.id, "stages": stages}
+    typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))

@@ -67,8 +67,15 @@ def suggest(
     if as_json:
         import json
 
-        fields = ("id", "theme", "themes", "kind", "title", "score", "matched", "source", "prompt")
-        payload = {"suggestions": [{k: getattr(s, k) for k in fields} for s in results]}
+        from wsw.cli.pack_reports import JSON_VERSION, source_json
+
+        fields = ("id", "theme", "themes", "kind", "title", "score", "matched", "pack", "prompt")
+        rows = []
+        for s in results:
+            point = library.point_by_id[s.id].point
+            source = source_json(library, point.source, point.as_of)
+            rows.append({**{k: getattr(s, k) for k in fields}, "source": source})
+        payload = {"version": JSON_VERSION, "suggestions": rows}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     from wsw.terminal import views

@@ -101,24 +101,6 @@ def _own_suggestion(prompt: str) -> Text:
     return Text.assemble((OWN, "bold"), plain(prompt))
 
 
-def pack_rows(library: Library) -> list[dict[str, Any]]:
-    rows = []
-    for loaded in library.packs:
-        p = loaded.pack
-        rows.append(
-            {
-                "id": p.id,
-                "title": p.title,
-                "version": p.version,
-                "origin": loaded.origin,
-                "path": str(loaded.path),
-                "counts": _counts(loaded),
-                "sources": [f"{s.publisher} ({s.year})" for s in p.sources],
-            }
-        )
-    return rows
-
-
 def _counts(loaded: LoadedPack) -> dict[str, int]:
     p = loaded.pack
     counts = {
