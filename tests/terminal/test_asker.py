@@ -73,15 +73,42 @@ def test_an_unknown_control_names_the_known_ones(wsw_home: Path) -> None:
 
 
 def test_edit_takes_the_answer_from_the_editor(wsw_home: Path) -> None:
+    """The question comes as comment lines; they are left out, wrapped lines are joined
+    into a paragraph, and what was saved is shown."""
+    seen: list[str] = []
+
     def editor(initial: str) -> str:
-        assert initial == ""
-        return "Written in the editor\nsecond line\n"
+        seen.append(initial)
+        return initial + "Written in the editor\nand wrapped.\n\nA second paragraph.\n"
 
     outcome, screen = typed_walk(["", *CONTEXT, ":edit"], editor=editor)
     assert outcome.status == "interrupted"  # the input ended at the next question
+    assert seen[0].startswith("# What is the new information? Describe it in behavioural")
+    assert "From your editor:\nWritten in the editor and wrapped." in screen
     assert "Who did it come from" in screen
     answers = the_draft(wsw_home)["answers"]
-    assert answers["information"] == "Written in the editor\nsecond line"
+    assert answers["information"] == "Written in the editor and wrapped.\n\nA second paragraph."
+
+
+def test_controls_work_on_any_line_of_an_answer(wsw_home: Path) -> None:
+    """:help on the second line keeps the first; :edit takes the lines so far; :save on a
+    later line keeps them in the draft."""
+    seen: list[str] = []
+
+    def editor(initial: str) -> str:
+        seen.append(initial)
+        return initial
+
+    typed = ["", *CONTEXT, "The first line", ":help", "a second line", ":edit", "police",
+             "5", "on line one", ":save"]  # fmt: skip
+    outcome, screen = typed_walk(typed, editor=editor)
+    assert outcome.status == "saved"
+    assert "Say what was seen, heard or said" in screen  # the help, mid-answer
+    assert seen[0].endswith("The first line\na second line\n")
+    draft = the_draft(wsw_home)
+    assert draft["answers"]["information"] == "The first line a second line"
+    assert draft["meta"]["pending"] == {"question": "when-where", "text": "on line one"}
+    assert ":help" not in str(draft) and ":save" not in str(draft)
 
 
 def test_a_multi_line_answer_cut_off_is_kept_as_pending(wsw_home: Path) -> None:

@@ -32,8 +32,42 @@ def test_no_editor_or_a_failing_one_is_explained(
 ) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
-    with pytest.raises(EditorError, match="Set EDITOR"):
+    monkeypatch.setenv("PATH", str(tmp_path))  # neither `editor` nor `vi` there
+    with pytest.raises(EditorError, match="No editor found: set EDITOR"):
         open_editor("")
     monkeypatch.setenv("EDITOR", "false")
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
     with pytest.raises(EditorError, match="exited with an error"):
         open_editor("")
+
+
+def test_the_editor_is_found_as_git_finds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$VISUAL, then $EDITOR, then the system's `editor`, then `vi`."""
+    from wsw.terminal.editor import editor_command
+
+    for name in ("editor", "vi"):
+        (tmp_path / name).write_text("#!/bin/sh\n")
+        (tmp_path / name).chmod(0o700)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setenv("VISUAL", "code --wait")
+    monkeypatch.setenv("EDITOR", "nano")
+    assert editor_command() == "code --wait"
+    monkeypatch.delenv("VISUAL")
+    assert editor_command() == "nano"
+    monkeypatch.delenv("EDITOR")
+    assert editor_command() == "editor"
+    (tmp_path / "editor").unlink()
+    assert editor_command() == "vi"
+
+
+def test_comment_lines_go_and_wrapped_lines_become_paragraphs() -> None:
+    from wsw.terminal.editor import from_editor
+
+    text = ("# What is the new information?\n#\n\nThe school rang at ten.\nShe said the\n"
+            "bruise was new.\n\n\nMum was not told.\n")  # fmt: skip
+    assert from_editor(text, paragraphs=True) == [
+        "The school rang at ten. She said the bruise was new.", "", "Mum was not told.",
+    ]  # fmt: skip
+    assert from_editor("# a list\none\n\ntwo\n", paragraphs=False) == ["one", "two"]

@@ -452,7 +452,7 @@ def _saved(reflection: Reflection, stop: Stop, asker: Asker) -> Outcome | None:
     elsewhere = Path(stop.path).expanduser() if stop.path else None
     try:
         with signals.held():
-            store.save(reflection.snapshot(), target=elsewhere)
+            store.save(reflection.snapshot(stop.pending), target=elsewhere)
     except WswError as exc:
         if elsewhere is not None and elsewhere.is_dir():
             asker.tell(f"{elsewhere} is a folder: give the path of a new file in it, "

@@ -17,7 +17,7 @@ from rich.text import Text
 from wsw.packs.questions import BadLines, BadValue, parse_typed, spec_for, takes_lines
 from wsw.privacy.pseudonyms import Person
 from wsw.terminal.commands import Control, Controls
-from wsw.terminal.editor import EditorError, open_editor
+from wsw.terminal.editor import EditorError, from_editor, open_editor, with_question
 from wsw.terminal.lineedit import LineCut
 from wsw.terminal.screen import Screen, has_value, shown_value
 from wsw.walk.engine import (
@@ -25,6 +25,7 @@ from wsw.walk.engine import (
     Back,
     GoToStage,
     Interrupted,
+    Pending,
     Preview,
     PreviewChoice,
     Reply,
@@ -64,6 +65,7 @@ class TerminalAsker:
         self.editor = editor or open_editor
         self._step: Step | None = None
         self._kept: list[str] = []  # the good lines of an answer refused for one bad line
+        self._lines: list[str] = []  # the lines typed so far for the answer being read
         self.controls: Controls[Handled] = Controls(self._controls())
 
     @property
@@ -73,7 +75,9 @@ class TerminalAsker:
     def _controls(self) -> list[Control[Handled]]:
         return [
             Control(":back", ":back", "go back to the previous question", lambda _: Back()),
-            Control(":edit", ":edit", "write this answer in your editor ($EDITOR)", self._edit),
+            Control(
+                ":edit", ":edit", "write this answer in your editor ($VISUAL, $EDITOR)", self._edit
+            ),
             Control(":help", ":help", "help for this question, and these controls", self._help),
             Control(
                 ":learn",
@@ -100,7 +104,7 @@ class TerminalAsker:
                 ":save",
                 ":save",
                 "save the draft and stop (:save PATH: save it there)",
-                lambda arg: Stop(arg or None),
+                self._save,
             ),
             Control(
                 ":skip",
@@ -229,17 +233,25 @@ class TerminalAsker:
     def _read_answer(self, step: Step, lines: list[str], prefill: str = "") -> Reply | None:
         """Read one answer into `lines` (kept by the caller if interrupted); None: ask again.
 
-        After a resume, the restored lines are already in `lines`: one empty line finishes.
+        A control works on any line: `:help` on the third line of an answer shows the help and
+        goes on with the answer; `:save` keeps the lines typed so far in the draft. After a
+        resume the restored lines are already in `lines`, and one empty line finishes.
         """
-        restored = bool(lines) or bool(prefill)
-        first = self.screen.read("  " if restored else "> ", prefill)
-        if not restored and self.controls.is_control(first):
-            return self.controls.run(first, self._unknown)
-        if first.strip():
-            lines.append(first)
-        if takes_lines(step.question) and lines and (first.strip() or not restored):
-            while (more := self.screen.read("  ")).strip():
-                lines.append(more)
+        self._lines = lines
+        prompt = "  " if lines or prefill else "> "
+        while True:
+            line = self.screen.read(prompt, prefill)
+            prefill, prompt = "", "  "
+            if self.controls.is_control(line):
+                reply = self.controls.run(line, self._unknown)
+                if reply is not None or not lines:
+                    return reply
+                continue  # a control that answers nothing: go on with the lines typed
+            if not line.strip():
+                break
+            lines.append(line)
+            if not takes_lines(step.question):
+                break
         if not lines:
             if has_value(step.current) and step.current is not None:
                 return Answer(step.current)  # Enter keeps the current answer
@@ -294,21 +306,30 @@ class TerminalAsker:
             self.screen.note(f"Example: {step.question.example}")
         self.screen.note(self.controls.help(step.question.required))
 
+    def _save(self, arg: str) -> Stop:
+        """`:save [PATH]`, keeping the lines already typed for this answer."""
+        step, typed = self._step, "\n".join(self._lines)
+        pending = Pending(step.question.id, typed) if step is not None and typed else None
+        return Stop(arg or None, pending)
+
     def _edit(self, _: str) -> Reply | None:
+        """`:edit`: the answer so far in the person's editor, the question above it as comment
+        lines (removed afterwards, as `git commit` does); what comes back is shown."""
         step = self._step
         assert step is not None
-        current = ""
-        if step.current is not None and has_value(step.current):
-            current = shown_value(step, step.current)
-        if step.question.type == "text" and isinstance(step.current, str):
-            current = step.current
+        current = "\n".join(self._lines)
+        if not current and step.current is not None and has_value(step.current):
+            text_answer = step.question.type == "text" and isinstance(step.current, str)
+            current = str(step.current) if text_answer else shown_value(step, step.current)
         try:
-            edited = self.editor(current)
+            edited = self.editor(with_question(step, current))
         except EditorError as exc:
             self.tell(str(exc))
             return None
-        lines = edited.splitlines()
+        lines = from_editor(edited, paragraphs=step.question.type == "text")
         if not "".join(lines).strip():
             self.tell("The editor came back empty; nothing was changed.")
             return None
+        self.screen.note("From your editor:", style="cyan")
+        self.console.print(Text("\n".join(lines)))
         return self._parsed(step, lines)

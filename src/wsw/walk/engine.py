@@ -36,9 +36,11 @@ class Skip:
 
 @dataclass(frozen=True)
 class Stop:
-    """Save and stop for now (`:save`), optionally to another path."""
+    """Save and stop for now (`:save`), optionally to another path, keeping any lines already
+    typed for the answer (`:save` on the third line of an answer keeps the first two)."""
 
     path: str | None = None
+    pending: Pending | None = None
 
 
 Reply = Answer | Back | Skip | Stop
