@@ -9,7 +9,15 @@ import pexpect
 import pytest
 from markdown_it import MarkdownIt
 
-from helpers import WSW, Runner, builtin_library, default_interrupts, interrupt, terminal_env
+from helpers import (
+    WSW,
+    Runner,
+    builtin_library,
+    default_interrupts,
+    interrupt,
+    session,
+    terminal_env,
+)
 from wsw.terminal.group import GroupAsker, contribution
 
 PROMPT, MORE, ADD = r"\r\n> $", r"\r\n  $", r"\+ $"
@@ -46,6 +54,9 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     send(child, "How does the mother explain them?", ADD)
     send(child, "A question to remove", ADD)
     send(child, ":del 3", ADD)
+    child.expect(r"Remove 3\. A question to remove\?")
+    child.expect(r"Remove it\? \(y/n\) $")
+    child.sendline("y")
     child.expect("Removed: A question to remove")
     send(child, ":edit 2", ADD)
     child.expect("new text: ")
@@ -126,9 +137,36 @@ def test_group_ctrl_c_keeps_contributions_for_resume(tmp_path: Path) -> None:
 
 def test_contribution_initials() -> None:
     assert contribution("AB: Ask the school") == "Ask the school (AB)"
-    assert contribution("ab: lower case is not initials") == "ab: lower case is not initials"
+    assert contribution("ab: initials in small letters") == "initials in small letters (AB)"
+    assert contribution("Mum: a word, not initials") == "Mum: a word, not initials"
     assert contribution("Note: not initials?") == "Note: not initials?"
     assert contribution("plain") == "plain"
+
+
+def test_contributions_are_added_a_line_at_a_time_and_a_removal_asks_first(
+    wsw_home: Path,
+) -> None:
+    """The captured list is drawn once, each new contribution adds one line; :del asks
+    before the numbers after it move."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from wsw.walk.engine import Answer
+
+    screen = StringIO()
+    typed = "ab: first\nsecond\nCD: third\n:del 1\nn\n:del 1\ny\n\n"
+    asker = GroupAsker(console=Console(file=screen, width=80), stdin=StringIO(typed))
+    at_clarifying: dict[str, object] = {"case-ref": "B", "age-bands": ["6-10"], "information": "I"}
+    step = session("group", at_clarifying).step()
+    assert step is not None and step.question.id == "clarifying"
+    reply = asker.ask(step)
+    assert reply == Answer(["second", "third (CD)"])
+    shown = screen.getvalue()
+    assert shown.count("Captured") + shown.count("Nothing captured yet") == 2  # start, renumber
+    assert " 3. third (CD)" in shown
+    assert "Remove 1. first (AB); 2 after it will move up one number?" in shown
+    assert "Kept; nothing was removed." in shown
 
 
 def test_time_box_counts_down_and_never_blocks() -> None:

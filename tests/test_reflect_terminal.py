@@ -219,6 +219,9 @@ def test_lines_can_be_edited_and_a_half_typed_line_survives_ctrl_c(tmp_path: Pat
     meta = draft["meta"]
     assert isinstance(meta, dict)
     assert meta["pending"] == {"question": "case-ref", "text": "", "line": "Child A tsXet"}
+    for raw in (home / "data" / "drafts").glob("*.json"):  # no escape codes in any draft
+        text = raw.read_text(encoding="utf-8")
+        assert "\x1b" not in text and "\\u001b" not in text and "[D" not in text
     resumed = spawn(home, "--resume")
     resumed.expect("Restored what you had typed")
     resumed.expect("Child A tsXet")

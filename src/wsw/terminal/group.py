@@ -22,10 +22,12 @@ from wsw.terminal.lineedit import LineCut
 from wsw.walk.engine import Answer, Back, Interrupted, Pending, Reply, Stop
 from wsw.walk.session import Step
 
-INITIALS = re.compile(r"^([A-Z]{1,3})\s*:\s+(.+)$")
+# Initials all in capitals or all in small letters ("AB:", "ab:"); a word such as "Mum:" or
+# "Note:" is part of what was said.
+INITIALS = re.compile(r"^([A-Z]{1,3}|[a-z]{1,3})\s*:\s+(.+)$")
 GROUP_HELP = (
     "Type one contribution per line and press Enter; it is added at once. "
-    "Start with initials in capitals and a colon to attribute it (AB: ...); "
+    "Start with initials and a colon to attribute it (AB: ... or ab: ...); "
     "otherwise it is anonymous. "
     "Press Enter on an empty line when the group has finished with this question."
 )
@@ -130,8 +132,15 @@ class GroupAsker(TerminalAsker):
         items.append(contribution(line))
         self._save_captured()
         self._time_left(step)
-        self._show_captured(step, items)
+        self._added(len(items))
         return None
+
+    def _added(self, number: int) -> None:
+        """One line for the contribution just added or changed, not the whole list again:
+        the list stays where it was on the shared screen, and :list shows it all."""
+        line = Text(f"{number:>2}. ", style="bold")
+        line.append(self._items[number - 1])
+        self.console.print(line)
 
     def _save_captured(self) -> None:
         """Into the draft at once: kill -9 or a closed laptop loses no contribution."""
@@ -159,11 +168,20 @@ class GroupAsker(TerminalAsker):
         return int(arg) - 1
 
     def _remove(self, arg: str) -> None:
+        """`:del N`, once the lead has said yes: the numbers after it move up."""
         index = self._index(arg)
-        if index is not None:
-            self.tell(f"Removed: {self._items.pop(index)}")
-            self._save_captured()
-        self._refresh()
+        if index is None:
+            return
+        later = len(self._items) - index - 1
+        moves = f"; {later} after it will move up one number" if later else ""
+        self.screen.note(f"Remove {index + 1}. {self._items[index]}{moves}?", style="cyan")
+        if self.screen.read("Remove it? (y/n) ").strip().lower() not in ("y", "yes"):
+            self.screen.note("Kept; nothing was removed.")
+            return
+        self.tell(f"Removed: {self._items.pop(index)}")
+        self._save_captured()
+        if later:
+            self._refresh()
 
     def _replace(self, arg: str) -> None:
         index = self._index(arg)
@@ -173,7 +191,7 @@ class GroupAsker(TerminalAsker):
             if replacement:
                 self._items[index] = contribution(replacement)
                 self._save_captured()
-        self._refresh()
+                self._added(index + 1)
 
     def _refresh(self) -> None:
         assert self._step is not None
