@@ -157,8 +157,10 @@ def test_contributions_are_added_a_line_at_a_time_and_a_removal_asks_first(
     screen = StringIO()
     typed = "ab: first\nsecond\nCD: third\n:del 1\nn\n:del 1\ny\n\n"
     asker = GroupAsker(console=Console(file=screen, width=80), stdin=StringIO(typed))
-    at_clarifying: dict[str, object] = {"case-ref": "B", "age-bands": ["6-10"], "information": "I"}
-    step = session("group", at_clarifying).step()
+    walk = session("group")
+    while (step := walk.step()) is not None and step.question.type != "list":
+        first = step.choices[0].value if step.choices else "Child B"
+        walk.answer([first] if step.question.type == "multichoice" else first)
     assert step is not None and step.question.id == "clarifying"
     reply = asker.ask(step)
     assert reply == Answer(["second", "third (CD)"])

@@ -75,13 +75,14 @@ def open_editor(initial: str) -> str:
     import tempfile
 
     command = editor_command()
-    from wsw.infra.storage import ensure_private_dir
+    from wsw.infra.storage import editor_file_prefix, ensure_private_dir
     from wsw.reflection.drafts import drafts_dir
 
     # In wsw's own private folder rather than the shared temporary folder: it holds an answer.
     folder = drafts_dir()
     ensure_private_dir(folder)
-    fd, name = tempfile.mkstemp(prefix="wsw-edit-", suffix=".txt", dir=folder)
+    # Named with wsw's pid, so that a file left by a wsw that was killed is cleaned up later.
+    fd, name = tempfile.mkstemp(prefix=editor_file_prefix(), suffix=".txt", dir=folder)
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
