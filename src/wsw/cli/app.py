@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -29,7 +31,37 @@ HELP = (
     "child safeguarding practice reviews."
 )
 
-app = typer.Typer(
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+COMPLETION_FLAGS = ("--show-completion", "--install-completion")
+# Typer reads this when it builds the command line: set, its completion options take a shell.
+_SHELL_GIVEN = "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"
+
+
+class _App(typer.Typer):
+    """Typer, but `--show-completion zsh` prints zsh's script.
+
+    Typer makes its completion options plain flags whenever it can detect the shell, so a
+    shell named after them was ignored and the current shell's script printed instead. When
+    one is named, the options are built to take it.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        argv = kwargs.get("args")
+        words = list(argv if argv is not None else sys.argv[1:])
+        named = any(
+            w in COMPLETION_FLAGS and n + 1 < len(words) and words[n + 1] in SHELLS
+            for n, w in enumerate(words)
+        ) or any(w.partition("=")[0] in COMPLETION_FLAGS and "=" in w for w in words)
+        if not named or _SHELL_GIVEN in os.environ:
+            return super().__call__(*args, **kwargs)
+        os.environ[_SHELL_GIVEN] = "1"
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            del os.environ[_SHELL_GIVEN]
+
+
+app = _App(
     help=HELP,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,

@@ -7,14 +7,21 @@ from typing import Annotated
 
 import typer
 
+from wsw.cli.completion import stage_ids, theme_ids
 from wsw.cli.options import ForceOpt, Format, FormatOpt, say, settings
 from wsw.walk_ids import DEFAULT_WALK
 
 
 def cards(
     ctx: typer.Context,
-    stage: Annotated[str | None, typer.Option("--stage", help="Only this stage (its id).")] = None,
-    theme: Annotated[str | None, typer.Option("--theme", help="Only this theme (its id).")] = None,
+    stage: Annotated[
+        str | None,
+        typer.Option("--stage", help="Only this stage (its id).", autocompletion=stage_ids),
+    ] = None,
+    theme: Annotated[
+        str | None,
+        typer.Option("--theme", help="Only this theme (its id).", autocompletion=theme_ids),
+    ] = None,
     fmt: FormatOpt = Format.md,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")

@@ -8,13 +8,17 @@ from typing import Annotated
 
 import typer
 
+from wsw.cli.completion import scenario_ids
 from wsw.cli.options import ForceOpt, Format, FormatOpt, OutputOpt, finish, say, settings
 
 
 def demo(
     ctx: typer.Context,
     scenario_id: Annotated[
-        str | None, typer.Argument(metavar="[SCENARIO]", help="The scenario to play.")
+        str | None,
+        typer.Argument(
+            metavar="[SCENARIO]", help="The scenario to play.", autocompletion=scenario_ids
+        ),
     ] = None,
     list_all: Annotated[bool, typer.Option("--list", help="List the scenarios.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="With --list: print JSON.")] = False,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wsw.cli.completion import draft_ids
 from wsw.cli.options import say, settings
 
 if TYPE_CHECKING:
@@ -74,7 +75,12 @@ def _print_drafts_json(found: list[Draft]) -> None:
 @drafts_app.command("show")
 def drafts_show(
     ctx: typer.Context,
-    draft_id: Annotated[str, typer.Argument(metavar="ID", help="The draft's id (or its start).")],
+    draft_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The draft's id (or its start).", autocompletion=draft_ids
+        ),
+    ],
 ) -> None:
     """Show a draft's answers so far as a note preview."""
     show_draft(ctx, draft_id)
@@ -104,7 +110,8 @@ def show_draft(ctx: typer.Context, draft_id: str) -> None:
 @drafts_app.command("discard")
 def drafts_discard(
     draft_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="The draft to delete.")
+        str | None,
+        typer.Argument(metavar="[ID]", help="The draft to delete.", autocompletion=draft_ids),
     ] = None,
     all_drafts: Annotated[bool, typer.Option("--all", help="Delete every draft.")] = False,
 ) -> None:

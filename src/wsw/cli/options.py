@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from wsw.cli.completion import draft_ids
+
 if TYPE_CHECKING:
     from wsw.catalogue.model import Catalogue
     from wsw.reflection.run import Outcome
@@ -90,7 +92,10 @@ StrictOpt = Annotated[
     typer.Option("--strict", help="Refuse to write a note that still contains identifiers."),
 ]
 DraftIdArg = Annotated[
-    str | None, typer.Argument(metavar="[ID]", help="With --resume: the draft to resume.")
+    str | None,
+    typer.Argument(
+        metavar="[ID]", help="With --resume: the draft to resume.", autocompletion=draft_ids
+    ),
 ]
 ResumeOpt = Annotated[
     bool, typer.Option("--resume", help="Continue a draft (the latest unless ID is given).")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from wsw.cli.completion import pack_ids
 from wsw.cli.options import say, settings
 
 packs_app = typer.Typer(
@@ -40,7 +41,12 @@ def packs_list(
 def packs_show(
     ctx: typer.Context,
     pack_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The pack's id, as `wsw packs list` shows it.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The pack's id, as `wsw packs list` shows it.",
+            autocompletion=pack_ids,
+        ),
     ],
 ) -> None:
     """Show one pack's content, grouped by theme, with sources."""
