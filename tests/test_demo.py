@@ -94,3 +94,27 @@ def test_a_scenario_answer_of_the_wrong_type_is_a_pack_error(tmp_path: Path) -> 
     write(tmp_path / "packs" / "team.yaml", text)
     with pytest.raises(PackError, match="the example answer should be a whole number"):
         load_library([tmp_path / "packs"], user=False, env=False)
+
+
+def test_a_demo_shows_the_learning_in_full_on_request(wsw_home: Path) -> None:
+    """The brief learning says :learn; in a demo it works too."""
+    import io
+
+    from rich.console import Console
+
+    from helpers import builtin, session
+    from wsw.terminal.demo import DemoAsker
+
+    library = builtin().library
+    scenario = next(s for s in library.scenarios if s.walk == "individual")
+    walk = session("individual", dict(scenario.answers))
+    walk.answers.pop("themes", None)
+    walk.cursor = "themes"
+    step = walk.step()
+    assert step is not None and step.question.id == "themes" and step.learning
+    screen = io.StringIO()
+    typed = io.StringIO(":learn\n\n")
+    console = Console(file=screen, width=80)
+    asker = DemoAsker(scenario, dict(scenario.answers), auto=False, console=console, stdin=typed)
+    asker.ask(step)
+    assert "Source:" in screen.getvalue() and "Unknown command" not in screen.getvalue()

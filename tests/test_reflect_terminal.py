@@ -253,3 +253,33 @@ def test_a_long_pasted_line_is_kept_whole(tmp_path: Path) -> None:
     child.expect(pexpect.EOF)
     (draft,) = drafts(home)
     assert draft["answers"]["information"] == long_line  # type: ignore[index]
+
+
+def test_a_child_to_protect_today_comes_first_and_the_rest_can_wait(tmp_path: Path) -> None:
+    """`wsw reflect --walk quick`: yes to the safety question goes straight to today's
+    actions; "finish it later" saves, and --resume goes on with the quick walk."""
+    home = tmp_path / "home"
+    child = spawn(home, "--walk", "quick")
+    say(child, "Child A - bruise seen at school")
+    child.expect("Does a child need protecting today")
+    say(child, "y")
+    child.expect("Protecting the child today")
+    say_lines(child, "Front door, told at 11:30; school DSL")
+    say(child, "1")  # s47
+    say(child, "Service manager, 11:40, agreed the referral")
+    say_lines(child, "Ring school before home time | FCA | today 14:30")
+    child.expect("Go on with the reflection now, or save it")
+    say(child, "later")
+    child.expect("Resume with: wsw reflect --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (draft,) = drafts(home)
+    answers = draft["answers"]
+    assert isinstance(answers, dict) and answers["referral-now"] == "s47"
+    assert answers["actions-now"][0]["action"] == "Ring school before home time (by 14:30)"
+    resumed = spawn(home, "--resume")
+    resumed.expect("How old are the children")  # the quick walk goes on where it stopped
+    resumed.expect(PROMPT)
+    interrupt(resumed)
+    resumed.expect(pexpect.EOF)

@@ -31,6 +31,14 @@ class DemoAsker(TerminalAsker):
             [
                 Control(":back", ":back", "the previous question", lambda _: Back()),
                 Control(":quit", ":quit", "end the demo", lambda _: Stop()),
+                Control(":learn", ":learn", "the learning in full", self._learn, in_line=False),
+                Control(
+                    ":reminders",
+                    ":reminders",
+                    "the stage's reminders",
+                    self._reminders,
+                    in_line=False,
+                ),
             ]
         )
 
@@ -46,6 +54,7 @@ class DemoAsker(TerminalAsker):
                 self.screen.panel(notes[key].strip(), "Teaching note")
 
     def ask(self, step: Step) -> Reply:
+        self._step = step  # for :learn and :reminders
         self.screen.step(step, self.demo_controls.line(), hint=None)
         example = self.answers.get(step.question.id)
         shown = shown_value(step, example) if example is not None else "(not answered)"
