@@ -23,10 +23,12 @@ def test_check_finds_identifiers_and_exits_1(tmp_path: Path, wsw: Runner) -> Non
     kinds = [f["kind"] for f in payload["findings"]]
     assert kinds == ["date-of-birth", "postcode", "phone", "email"]
     for f in payload["findings"]:
-        assert list(f) == ["kind", "start", "end", "text", "line", "column"]
+        assert list(f) == ["kind", "strength", "note", "start", "end", "text", "line", "column"]
         assert TEXT[f["start"] : f["end"]] == f["text"]
         lines = TEXT.splitlines()
         assert lines[f["line"] - 1][f["column"] - 1 :].startswith(f["text"])
+    assert payload["findings"][0]["strength"] == "strong"
+    assert payload["findings"][0]["note"] == "near 'DOB'"
 
 
 def test_check_offsets_count_crlf_as_written(tmp_path: Path, wsw: Runner) -> None:

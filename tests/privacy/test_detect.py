@@ -191,7 +191,7 @@ def test_a_trailing_number_is_not_swallowed_into_a_phone_number() -> None:
 def test_a_phone_number_is_not_also_a_date() -> None:
     assert kinds("call 0161-496-0000 or 01-02-2019") == [
         ("phone", "0161-496-0000"),
-        ("date-of-birth", "01-02-2019"),
+        ("date", "01-02-2019"),
     ]
 
 
@@ -238,7 +238,7 @@ def test_a_postcode_inside_an_email_is_part_of_the_email() -> None:
 )
 def test_dates_are_reported(date: str) -> None:
     found = only(f"Seen {date}.")
-    assert (found.kind, found.text) == ("date-of-birth", date)
+    assert (found.kind, found.text, found.strength) == ("date", date, "weak")
 
 
 @pytest.mark.parametrize(
@@ -273,20 +273,43 @@ def test_invalid_or_implausible_dates_are_not_reported(text: str) -> None:
 )
 def test_dates_near_birth_words_are_marked(text: str) -> None:
     found = only(text)
-    assert found.kind == "date-of-birth"
+    assert (found.kind, found.strength) == ("date-of-birth", "strong")
     assert found.note.startswith("near '")
 
 
 def test_case_insensitive_look_alike_letters_in_month_names() -> None:
-    assert kinds("3 ſep 2019") == [("date-of-birth", "3 ſep 2019")]
-    assert kinds("3 SEPT 2019, 4 Kan 2019") == [("date-of-birth", "3 SEPT 2019")]
+    assert kinds("3 ſep 2019") == [("date", "3 ſep 2019")]
+    assert kinds("3 SEPT 2019, 4 Kan 2019") == [("date", "3 SEPT 2019")]
 
 
-def test_dates_far_from_birth_words_are_reported_but_not_marked() -> None:
+def test_dates_far_from_birth_words_are_reported_as_weak_not_as_dates_of_birth() -> None:
     text = "DOB was asked about, and then much later on, we met on 03/06/2019"
     found = only(text)
-    assert (found.kind, found.note) == ("date-of-birth", "")
-    assert only("newborn seen 03/06/2019").note == ""
+    assert (found.kind, found.note, found.strength) == ("date", "no birth word near it", "weak")
+    assert only("newborn seen 03/06/2019").kind == "date"
+    assert only("The hearing was on 12 October 2026").kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("NI number QQ-12-34-56-A.", "ni-number", "QQ-12-34-56-A"),
+        ("Ring 0044 7700 900246 today.", "phone", "0044 7700 900246"),
+        ("Born 22-Aug-1987.", "date-of-birth", "22-Aug-1987"),
+        ("Seen 22/aug/87.", "date", "22/aug/87"),
+    ],
+)
+def test_hyphenated_ni_numbers_0044_phones_and_dashed_month_dates(
+    text: str, kind: str, found: str
+) -> None:
+    assert kinds(text) == [(kind, found)]
+
+
+def test_a_possible_nhs_number_is_weak_a_checked_one_strong() -> None:
+    assert [f.strength for f in find_identifiers("943 476 5919 and 943 476 5910")] == [
+        "strong",
+        "weak",
+    ]
 
 
 # --- Case numbers ----------------------------------------------------------------------------

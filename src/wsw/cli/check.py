@@ -76,10 +76,11 @@ def check(
     findings = find_identifiers(text, [*declared, *_draft_names(text)])
     if as_json:
         rows = [
-            {"kind": f.kind, "start": f.start, "end": f.end, "text": f.text}
+            {"kind": f.kind, "strength": f.strength, "note": f.note,
+             "start": f.start, "end": f.end, "text": f.text}
             | dict(zip(("line", "column"), _line_column(text, f.start), strict=True))
             for f in findings
-        ]
+        ]  # fmt: skip
         typer.echo(json.dumps({"version": 1, "findings": rows}, indent=2, ensure_ascii=False))
     else:
         for f in findings:

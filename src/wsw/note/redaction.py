@@ -88,7 +88,6 @@ def scan_note(markdown: str, people: list[Person], report: PrivacyReport) -> Pri
     report.remaining = [
         f
         for f in find_identifiers(markdown, [p.name for p in people])
-        if not (f.kind == "date-of-birth" and not f.note)
-        and not (f.kind == "name" and f.text.casefold() in left)
+        if f.kind != "date" and not (f.kind == "name" and f.text.casefold() in left)
     ]
     return report

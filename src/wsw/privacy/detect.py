@@ -26,6 +26,7 @@ KINDS = (
     "phone",
     "email",
     "date-of-birth",
+    "date",
     "case-number",
     "name",
 )
@@ -35,9 +36,9 @@ KINDS = (
 class Finding:
     """Something in the text that could identify a person.
 
-    `note` is empty unless it says more than `kind` does: a date's note is set only when the
-    date sits just after a birth word, so callers can tell a likely date of birth from a
-    meeting date.
+    `note` is empty unless it says more than `kind` does. A past date is a `date-of-birth`
+    only just after a birth word ("DOB", "born"); any other past date is a `date`, reported
+    as weak: it may be a date of birth, or a meeting.
     """
 
     kind: str
@@ -45,6 +46,13 @@ class Finding:
     end: int
     text: str
     note: str = ""
+
+    @property
+    def strength(self) -> str:
+        """'strong': this shape identifies someone (a check digit passes, a birth word is
+        near); 'weak': it only may (a past date alone, ten digits failing the NHS check)."""
+        weak = self.kind == "date" or self.note == POSSIBLE_NHS_NOTE
+        return "weak" if weak else "strong"
 
 
 @dataclass(frozen=True)
@@ -95,7 +103,7 @@ def is_valid_nhs_number(number: str) -> bool:
 # Each pattern is bounded (no unbounded repeats inside repeats), so scanning stays linear.
 
 _NHS = re.compile(r"(?<!\w)[0-9]{3}(?P<sep>[ -]?)[0-9]{3}(?P=sep)[0-9]{4}(?!\w)")
-_NI = re.compile(r"(?<!\w)[A-Za-z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-Da-d](?!\w)")
+_NI = re.compile(r"(?<!\w)[A-Za-z]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-Da-d](?!\w)")
 _CASE = re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}[A-Za-z][0-9]{5}(?!\w)")
 # Inward codes never use C, I, K, M, O or V, which keeps "M6 5am"-like text out.
 _POSTCODE = re.compile(
@@ -105,7 +113,7 @@ _EMAIL = re.compile(
     r"(?<![\w%+'-])[\w%+'-][\w.%+'-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w-])"
 )
 _PHONE = re.compile(
-    r"(?<![\w+])(?P<prefix>\+44[ -]?(?:\(0\)[ -]?)?|\(0[0-9]{1,4}\)[ -]?|0)"
+    r"(?<![\w+])(?P<prefix>(?:\+|00)44[ -]?(?:\(0\)[ -]?)?|\(0[0-9]{1,4}\)[ -]?|0(?!044))"
     r"(?P<body>[0-9](?:[ -]?[0-9]){3,12})"
 )
 _NUMERIC_DATE = re.compile(
@@ -126,6 +134,13 @@ _DAY_MONTH_DATE = re.compile(
     r"(?P<year>[0-9]{4})(?!\w)",
     re.IGNORECASE,
 )
+# 22-Aug-1987, 22/Aug/1987, 22.aug.87: a month's name between the same two separators.
+_BARE_MONTH = _MONTH.removesuffix(r"\.?")
+_DASHED_MONTH_DATE = re.compile(
+    rf"(?<![\w./-])(?P<day>[0-9]{{1,2}})(?P<sep>[-/.]){_BARE_MONTH}(?P=sep)"
+    r"(?P<year>[0-9]{4}|[0-9]{2})(?![\w]|[./-][0-9])",
+    re.IGNORECASE,
+)
 _MONTH_DAY_DATE = re.compile(
     rf"(?<!\w){_MONTH}\s{{1,3}}(?P<day>[0-9]{{1,2}}){_ORDINAL},?\s{{1,3}}(?P<year>[0-9]{{4}})(?!\w)",
     re.IGNORECASE,
@@ -144,6 +159,7 @@ _RANK = {
     "phone": 5,
     "possible-nhs": 6,
     "date-of-birth": 7,
+    "date": 8,
 }
 POSSIBLE_NHS_NOTE = "possible NHS number (fails the check digit)"
 
@@ -249,7 +265,7 @@ def _phone_end(m: re.Match[str]) -> int | None:
 
 def _national(prefix: str, body: str) -> str:
     digits = _digits(body)
-    if prefix.startswith("+44"):
+    if prefix.startswith(("+44", "0044")):
         return digits[1:] if digits.startswith("0") and "(0)" not in prefix else digits
     return _digits(prefix)[1:] + digits
 
@@ -266,7 +282,7 @@ def _dates(text: str) -> Iterator[_Candidate]:
         yield from _date_candidate(text, m, *_numeric_dmy(m))
     for m in _matches(_ISO_DATE, text):
         yield from _date_candidate(text, m, m["day"], m["month"], m["year"])
-    for pattern in (_DAY_MONTH_DATE, _MONTH_DAY_DATE):
+    for pattern in (_DAY_MONTH_DATE, _MONTH_DAY_DATE, _DASHED_MONTH_DATE):
         for m in _matches(pattern, text):
             yield from _date_candidate(text, m, m["day"], _month_number(m["month"]), m["year"])
 
@@ -289,13 +305,19 @@ def _date_candidate(
     text: str, m: re.Match[str], day: str, month: str, year: str
 ) -> Iterator[_Candidate]:
     """A date someone could have been born on: never a future one, nor today without a
-    birth word (a note's own date, an action due today)."""
+    birth word (a note's own date, an action due today). Just after a birth word it is a
+    date of birth; otherwise a past date, which only may be one."""
     date = _as_date(day, month, year)
     if date is None or date > dt.date.today():
         return
     note = _date_note(text, m.start())
-    if note or date < dt.date.today():
+    if note:
         yield _found("date-of-birth", m, note)
+    elif date < dt.date.today():
+        yield _found("date", m, NO_BIRTH_WORD)
+
+
+NO_BIRTH_WORD = "no birth word near it"
 
 
 def _as_date(day: str, month: str, year: str) -> dt.date | None:
