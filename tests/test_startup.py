@@ -90,3 +90,15 @@ def test_wsw_switches_core_dumps_off() -> None:
         "print(resource.getrlimit(resource.RLIMIT_CORE))"
     )
     assert limit == "(0, 0)"
+
+
+def test_a_warm_case_list_reads_no_notes_and_loads_no_packs(wsw_home: Path, tmp_path: Path) -> None:
+    """`wsw case list` over an index that is up to date reads one row per case: no YAML, no
+    packs, no note records, no Rich."""
+    from helpers import case_answers
+
+    answers = str(case_answers(tmp_path, "a.yaml", "Child A"))
+    imported_by(wsw_home, "render", answers)
+    imported_by(wsw_home, "case", "list")  # brings the index up to date
+    warm = imported_by(wsw_home, "case", "list", "--json")
+    assert not {"pydantic", "yaml", "rich", "wsw.packs", "wsw.cases.history"} & warm
