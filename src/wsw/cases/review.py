@@ -161,7 +161,7 @@ def questions(case: Case) -> list[Question]:
                 type="text",
                 multiline=False,
                 required=False,
-                prompt="What came of it? (:skip to leave it)",
+                prompt="What came of it?",
             )
         )
     for q in case.questions:
@@ -172,7 +172,7 @@ def questions(case: Case) -> list[Question]:
                 multiline=False,
                 required=False,
                 prompt=f"Still to ask last time: {_quoted(q.question)} If it is answered now, "
-                "what is the answer? (:skip if not yet)",
+                "what is the answer?",
             )
         )
     found.append(
