@@ -182,3 +182,31 @@ def test_an_answers_file_for_a_known_case_may_hold_the_follow_up(
     unknown = case_answers(tmp_path, "c.yaml", "Child Z", **{"case-pattern": "x"})
     result = wsw("render", str(unknown))
     assert result.code == 2 and "'case-pattern' is not a question" in result.err
+
+
+def test_the_answers_schema_allows_the_follow_up_ids(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    import json
+
+    import jsonschema
+
+    from wsw.packs.answers_schema import FOLLOW_UP
+
+    earlier_note(tmp_path, wsw_home, wsw)
+    reflection = run.begin(builtin(), "individual", "wsw reflect --resume")
+    reflection.session.answers["case"] = "Child A"
+    review = next(s for s in reflection.session.walk.stages if s.id == "case-review")
+    import re
+
+    assert all(re.fullmatch(FOLLOW_UP, q.id) for q in review.questions)
+    schema = json.loads(wsw("prompts", "--schema").out)
+    answers = {**FULL, "case-pattern": "No.", f"{review.questions[1].id}": "done"}
+    jsonschema.validate({"answers": answers}, schema)
+    with_unknown = {**answers, "case-something": "x"}
+    try:
+        jsonschema.validate({"answers": with_unknown}, schema)
+    except jsonschema.ValidationError:
+        pass
+    else:
+        raise AssertionError("an unknown id was allowed")

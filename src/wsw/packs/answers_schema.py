@@ -18,6 +18,9 @@ from wsw.packs.questions import choices_for, spec_for
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NEVER: dict[str, Any] = {"not": {}}  # a condition that cannot hold (no question gives it)
+# The follow-up questions `wsw.cases.review` puts in for a case reflected on before: their
+# ids are made per case, so a walk with a case question allows them by pattern.
+FOLLOW_UP = r"^case-(changed|pattern|action-[a-z0-9]+(-outcome)?|question-[a-z0-9]+)$"
 
 
 def answers_schema(walk: Walk, theme_titles: dict[str, str]) -> dict[str, Any]:
@@ -46,6 +49,9 @@ def answers_schema(walk: Walk, theme_titles: dict[str, str]) -> dict[str, Any]:
     }
     if conditional:
         answers["allOf"] = conditional
+    if walk.case_from is not None:
+        about = "A follow-up answer for a case reflected on before (see `wsw case show`)."
+        answers["patternProperties"] = {FOLLOW_UP: {"type": "string", "description": about}}
     return {
         "$schema": DIALECT,
         "title": f"wsw answers for the '{walk.id}' walk",
