@@ -65,21 +65,44 @@ def timed(args: list[str], env: dict[str, str], repeat: int) -> tuple[float, flo
     return statistics.median(times), max(times), statistics.median(cpu)
 
 
-def index_one(home: Path, repeat: int) -> list[float]:
+def index_one(home: Path, repeat: int) -> tuple[list[float], list[float]]:
     """Indexing one new note into the full index, as `wsw reflect` does after writing it."""
     os.environ["WSW_HOME"] = str(home)
     from wsw.reflection.notes import remember
 
     folder = home / "notes"
     source = next(folder.glob("*.md")).read_text(encoding="utf-8")
-    times = []
+    times, cpu = [], []
     for n in range(repeat):
         path = folder / f"2030-01-01-reflection-new{n:03d}.md"
         path.write_text(source.replace("case: Child ", "case: New "), encoding="utf-8")
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         remember(path)
         times.append((time.perf_counter() - began) * 1000)
-    return times
+        cpu.append((time.process_time() - began_cpu) * 1000)
+    return times, cpu
+
+
+def in_process(home: Path, repeat: int) -> dict[str, list[float]]:
+    """What case memory itself costs beyond start-up: opening the index (with the check of
+    every note's stamp), then listing the cases or working out one case."""
+    os.environ["WSW_HOME"] = str(home)
+    from wsw.cases.index import Index
+    from wsw.cases.store import load_case
+
+    found: dict[str, list[float]] = {"list": [], "show": []}
+    for _ in range(repeat):
+        began = time.perf_counter()
+        index = Index.open()
+        index.summaries()
+        found["list"].append((time.perf_counter() - began) * 1000)
+        index.close()
+        began = time.perf_counter()
+        index = Index.open()
+        load_case(index, "Child 042")
+        found["show"].append((time.perf_counter() - began) * 1000)
+        index.close()
+    return found
 
 
 def main() -> None:
@@ -112,11 +135,15 @@ def main() -> None:
         ]
         print(f"{'command (warm, subprocess)':<32} {'median ms':>10} {'max ms':>8} {'cpu ms':>8}")
         for label, args in rows:
-            median, worst, cpu = timed(args, env, opts.repeat)
-            print(f"{label:<32} {median:>10.0f} {worst:>8.0f} {cpu:>8.0f}")
-        times = index_one(home, opts.repeat)
+            median, worst, used = timed(args, env, opts.repeat)
+            print(f"{label:<32} {median:>10.0f} {worst:>8.0f} {used:>8.0f}")
+        for label, ms in in_process(home, opts.repeat).items():
+            print(f"{'case ' + label + ' (in-process, no start-up)':<32} "
+                  f"{statistics.median(ms):>10.1f} {max(ms):>8.1f}")  # fmt: skip
+        times, cpu = index_one(home, opts.repeat)
         print(f"{'index one new note (in-process)':<32} {statistics.median(times):>10.1f} "
-              f"{max(times):>8.1f}")  # fmt: skip
+              f"{max(times):>8.1f} {statistics.median(cpu):>8.1f}")  # fmt: skip
+        print(f"load average while measuring: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
