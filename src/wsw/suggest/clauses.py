@@ -71,7 +71,8 @@ _PRONOUNS = frozenset(["he", "she", "they", "he's", "she's", "they're", "hes", "
 def _first_person(tokens: list[Token], start: int) -> str | None:
     """The first person the clause names; None if it names none or starts from a pronoun."""
     clause = tokens[start].clause
-    for t in tokens[start:]:
+    for j in range(start, len(tokens)):  # not tokens[start:]: a copy per clause is quadratic
+        t = tokens[j]
         if t.clause != clause or t.word in _PRONOUNS:
             return None
         person = PERSONS.get(t.word)
