@@ -69,3 +69,13 @@ def test_two_statistics_on_the_same_themes_are_not_both_near_the_top() -> None:
     top = builtin().suggester.suggest(text, limit=3)
     statistics = [s for s in top if s.figures and s.themes == ["infants", "physical-abuse"]]
     assert len(statistics) <= 1, [s.id for s in statistics]
+
+
+def test_a_limited_list_is_the_start_of_the_full_one() -> None:
+    """Scoring only the first few points of each bucket loses nothing that could rank."""
+    suggester = builtin().suggester
+    texts = yaml.safe_load((DATA / "vignettes-eval.yaml").read_text(encoding="utf-8"))
+    for v in texts[:20]:
+        full = [s.id for s in suggester.suggest(v["text"], limit=None)]
+        for limit in (3, 10):
+            assert [s.id for s in suggester.suggest(v["text"], limit=limit)] == full[:limit]

@@ -34,6 +34,9 @@ SECONDARY_SHARE = 0.5
 TEXT_WEIGHT = 8.0
 MIN_SCORE = 1.0
 DUPLICATE_OVERLAP = 0.5
+# A word in more points than this (and than this share of them) is skipped by the text index.
+COMMON_POSTINGS = 1000
+COMMON_SHARE = 0.05
 
 
 @dataclass(frozen=True)
@@ -110,9 +113,18 @@ class Suggester:
             self._add(-1 - i, theme_id, library.themes[theme_id].triggers, weights)
         self._primary = [ref.point.primary_theme for ref in self.points]
         self._secondary = [tuple(ref.point.themes[1:]) for ref in self.points]
+        # The same points, also by (primary theme, one other theme or "*" for any, one age band
+        # or "" for none), in pack order: a theme's points that no trigger or word of their own
+        # brought up differ only in those, so the first few of each bucket are all that can rank.
+        self._buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         for i, ref in enumerate(self.points):
             self._add(i, ref.point.id, ref.point.triggers, weights)
             self._by_theme[self._primary[i]].append(i)
+            if not ref.point.own_triggers_only:
+                for other in ("*", *self._secondary[i]):
+                    for band in ref.point.age_bands or ("",):
+                        self._buckets[(self._primary[i], other, band)].append(i)
+        self._buckets = dict(self._buckets)
         # Themes a pack says weigh more for a child of an age (infants for under-1s).
         self._age_boosts: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for theme in library.themes.values():
@@ -201,7 +213,7 @@ class Suggester:
         similar, shared = self._text_index.query(tokens)
         bands: set[str] = set(stated) | set(inferred)
         scored: list[tuple[float, int]] = []
-        for i in self._candidates(hits, strength, shared, stated):
+        for i in self._candidates(hits, strength, shared, stated, bands, limit):
             score = self._score(i, hits, strength, bands)
             reason = score > 0.0
             # One shared word is chance ("arrived"); two or more begin to say something.
@@ -234,18 +246,47 @@ class Suggester:
         strength: dict[str, float],
         shared: dict[int, list[str]],
         stated: list[AgeBand],
+        bands: set[str],
+        limit: int | None,
     ) -> set[int]:
         """The points worth scoring: a theme, their own triggers or two shared words bring them.
 
         Never a point for other ages than those the practitioner stated, however it came up,
-        nor a point about one context only (own_triggers_only) without its own words.
+        nor a point about one context only (own_triggers_only) without its own words. With a
+        limit, a theme brings in only the first few points of each of its buckets (enough to
+        fill the ranking's window): the others cannot outscore them.
         """
         # A point that shares a single word with the text and nothing else never scores.
         found = set(hits.points) | {i for i, words in shared.items() if len(words) >= 2}
-        for theme, value in strength.items():
-            if value:
+        touched = [theme for theme, value in strength.items() if value]
+        if limit is None:
+            for theme in touched:
                 found.update(self._by_theme.get(theme, ()))
+        else:
+            found.update(self._bucket_heads(touched, bands, 2 * limit, hits, set(stated)))
+            # a touched theme's point that shares a word gains from the text index too
+            themes = set(touched)
+            found.update(i for i in shared if self._primary[i] in themes)
         return {i for i in found if self._may_show(i, hits, set(stated))}
+
+    def _bucket_heads(
+        self, touched: list[str], bands: set[str], n: int, hits: _Hits, stated: set[str]
+    ) -> set[int]:
+        """The first n showable points of each bucket a touched theme's points can score from."""
+        others = ["*", *touched]
+        ages = ["", *bands] if bands else ["", *AGE_BANDS]
+        heads: set[int] = set()
+        for theme in touched:
+            for other in others:
+                for band in ages:
+                    taken = 0
+                    for i in self._buckets.get((theme, other, band), ()):
+                        if taken == n:
+                            break
+                        if self._may_show(i, hits, stated):
+                            heads.add(i)
+                            taken += 1
+        return heads
 
     def _may_show(self, index: int, hits: _Hits, stated: set[str]) -> bool:
         point = self.points[index].point
@@ -345,6 +386,7 @@ class _TextIndex:
         for c in counts:
             df.update(c.keys())
         total = len(texts) or 1
+        self.size = total
         self.idf = {w: math.log(total / (1 + n)) + 1.0 for w, n in df.items()}
         # Per word, the points that use it and its weight in each, as two typed arrays: compact,
         # and unpickled at memory speed however large the library.
@@ -371,8 +413,11 @@ class _TextIndex:
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         similar: dict[int, float] = defaultdict(float)
         shared: dict[int, list[str]] = defaultdict(list)
+        common = max(COMMON_POSTINGS, COMMON_SHARE * self.size)
         for w, x in weights.items():
             ids, values = self.postings[w]
+            if len(ids) > common:
+                continue  # in a large library, a word in this many points tells none apart
             for i, y in zip(ids, values, strict=True):
                 similar[i] += x / norm * y
                 shared[i].append(words[w])
