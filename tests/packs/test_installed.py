@@ -93,3 +93,16 @@ def test_a_broken_entry_point_is_a_pack_problem_naming_it(
     (problem,) = info.value.problems
     assert problem.file == "entry point 'acme' of acme-packs 1.2 (wsw.packs)"
     assert says in problem.message
+
+
+def test_each_sys_path_keeps_its_own_memo(
+    site: Path, tmp_path: Path, wsw_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two installs (two sys.paths) must not take turns replacing one memo."""
+    fake_distribution(site)
+    installed.installed_packs()
+    other = tmp_path / "other-site"
+    other.mkdir()
+    monkeypatch.syspath_prepend(str(other))
+    installed.installed_packs()
+    assert len(list((wsw_home / "cache").glob("installed-packs-*.json"))) == 2

@@ -249,7 +249,10 @@ def prune(keep: Path) -> None:
         with contextlib.suppress(OSError):
             if old.name.startswith(mine) or old.stat().st_mtime < too_old:
                 old.unlink()
-    for stats in paths.cache_dir().glob("stats-*.json"):
+    for stats in [
+        *paths.cache_dir().glob("stats-*.json"),
+        *paths.cache_dir().glob("installed-*.json"),
+    ]:
         with contextlib.suppress(OSError):
             if stats.stat().st_mtime < too_old:
                 stats.unlink()

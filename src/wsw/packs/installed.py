@@ -12,8 +12,8 @@ pack can never make wsw run its code.
 
 Asking `importlib.metadata` costs more than the rest of a warm command (importing it alone
 takes tens of milliseconds), so what it found is remembered in the cache folder beside the
-times of the folders on `sys.path`; installing or removing a distribution changes its
-folder's time, and only then is it asked again.
+times of the folders on `sys.path` (one memo per `sys.path`); installing or removing a
+distribution changes its folder's time, and only then is it asked again.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from wsw.errors import Problem
 from wsw.infra import paths
 
 GROUP = "wsw.packs"
-MEMO = "installed-packs.json"
+MEMO_PREFIX = "installed-packs-"
 _FOLDER_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
@@ -65,7 +65,12 @@ def _path_stamp() -> list[list[str | int]]:
 
 
 def _memo() -> Path:
-    return paths.cache_dir() / MEMO
+    """One memo per `sys.path` (each install has its own), so two installs never take
+    turns overwriting it."""
+    import hashlib
+
+    key = hashlib.sha256("\0".join(sys.path).encode()).hexdigest()[:12]
+    return paths.cache_dir() / f"{MEMO_PREFIX}{key}.json"
 
 
 def _recalled(stamp: list[list[str | int]]) -> list[Installed] | None:
