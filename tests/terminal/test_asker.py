@@ -245,3 +245,10 @@ def test_a_bad_action_line_is_named_and_the_good_lines_kept(wsw_home: Path) -> N
     actions = [a for a in reply.value if isinstance(a, dict)]
     assert [a["action"] for a in actions] == ["Refer to LA", "Ring school"]
     assert actions[1]["due"] == "2026-11-30"
+
+
+def test_back_on_a_later_line_goes_back_and_says_the_lines_are_dropped(wsw_home: Path) -> None:
+    outcome, screen = typed_walk(["", *CONTEXT, "A first line", ":back", ":save"])
+    assert outcome.status == "saved"
+    assert "The line typed for this answer not kept." in screen
+    assert "information" not in the_draft(wsw_home)["answers"]

@@ -244,6 +244,9 @@ class TerminalAsker:
             prefill, prompt = "", "  "
             if self.controls.is_control(line):
                 reply = self.controls.run(line, self._unknown)
+                if isinstance(reply, Back | Skip) and lines:
+                    typed = "The line" if len(lines) == 1 else f"The {len(lines)} lines"
+                    self.screen.note(f"{typed} typed for this answer not kept.")
                 if reply is not None or not lines:
                     return reply
                 continue  # a control that answers nothing: go on with the lines typed
