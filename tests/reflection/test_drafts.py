@@ -32,7 +32,30 @@ def test_a_short_or_empty_prefix_deletes_nothing(wsw_home: Path, wsw: Runner) ->
         result = wsw("drafts", "discard", prefix)
         assert result.code == 2 and "first 6 characters" in result.err
     assert draft.exists()
-    assert wsw("drafts", "discard", "202611").code == 0 and not draft.exists()
+    refused = wsw("drafts", "discard", "202611")  # no terminal to ask at: refused
+    assert refused.code == 2 and "give its whole id, or add --yes" in refused.err
+    assert draft.exists()
+    assert wsw("drafts", "discard", "202611", "--yes").code == 0 and not draft.exists()
+
+
+def test_a_prefix_is_confirmed_at_a_terminal_and_a_whole_id_is_not(
+    wsw_home: Path, wsw: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    draft = _draft(wsw_home, "20261124-0900-abcd")
+    monkeypatch.setattr(sys, "stdin", Terminal("n\n"))
+    kept = wsw("drafts", "discard", "20261124")
+    assert kept.code == 1 and "Delete draft 20261124-0900-abcd" in kept.err and draft.exists()
+    monkeypatch.setattr(sys, "stdin", Terminal("y\n"))
+    assert wsw("drafts", "discard", "20261124").code == 0 and not draft.exists()
+    again = _draft(wsw_home, "20261124-0900-abcd")
+    assert wsw("drafts", "discard", "20261124-0900-abcd").code == 0 and not again.exists()
 
 
 def test_a_second_damaged_draft_does_not_replace_the_first(wsw_home: Path, wsw: Runner) -> None:

@@ -114,8 +114,15 @@ def drafts_discard(
         typer.Argument(metavar="[ID]", help="The draft to delete.", autocompletion=draft_ids),
     ] = None,
     all_drafts: Annotated[bool, typer.Option("--all", help="Delete every draft.")] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Delete a draft named by the start of its id unasked.")
+    ] = False,
 ) -> None:
-    """Delete a draft, or every draft with --all."""
+    """Delete a draft, or every draft with --all.
+
+    A draft named by its whole id is deleted at once; by the start of its id (at least six
+    characters, matching one draft only), wsw asks first, or needs --yes without a terminal.
+    """
     from wsw.reflection import drafts
 
     if all_drafts:
@@ -124,7 +131,32 @@ def drafts_discard(
         return
     if draft_id is None:
         raise typer.BadParameter("give a draft ID, or --all", param_hint="ID")
-    draft, warnings = drafts.discard(draft_id)
+    draft, warnings = drafts.load(draft_id)
     for warning in warnings:
         say(warning)
+    if draft.id != draft_id and not yes:
+        _confirm_prefix(draft_id, draft)
+    drafts.discard(draft.id)
     say(f"Deleted draft {draft.id}.")
+
+
+def _confirm_prefix(prefix: str, draft: Draft) -> None:
+    """Ask before deleting a draft named only by the start of its id."""
+    import sys
+
+    from wsw.errors import InputError, Refusal
+
+    if not sys.stdin.isatty():
+        raise InputError(
+            f"'{prefix}' is the start of draft {draft.id}; give its whole id, or add --yes, "
+            "to delete it."
+        )
+    title = f" ({escape_title(draft.title)})" if draft.title else ""
+    typer.echo(f"Delete draft {draft.id}{title}? Type y to delete it: ", err=True, nl=False)
+    if sys.stdin.readline().strip().casefold() not in ("y", "yes"):
+        raise Refusal(f"Nothing was deleted; draft {draft.id} is kept.")
+
+
+def escape_title(title: str) -> str:
+    """A title as typed, cut to a line: it is shown plainly, so nothing in it is markup."""
+    return title if len(title) <= 60 else title[:57] + "..."
