@@ -106,3 +106,17 @@ def test_each_sys_path_keeps_its_own_memo(
     monkeypatch.syspath_prepend(str(other))
     installed.installed_packs()
     assert len(list((wsw_home / "cache").glob("installed-packs-*.json"))) == 2
+
+
+def test_a_memo_others_could_write_is_not_believed(
+    site: Path, wsw_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_distribution(site)
+    installed.installed_packs()
+    (memo,) = (wsw_home / "cache").glob("installed-packs-*.json")
+    planted = json.loads(memo.read_text())
+    planted["packs"] = [[str(site / "elsewhere"), "package acme-packs 1.2"]]
+    memo.write_text(json.dumps(planted))
+    memo.chmod(0o666)
+    found, _ = installed.installed_packs()  # asked afresh
+    assert [Path(f.folder).name for f in found] == ["content"]

@@ -73,9 +73,27 @@ def _memo() -> Path:
     return paths.cache_dir() / f"{MEMO_PREFIX}{key}.json"
 
 
+def _yours_alone(path: Path) -> bool:
+    """Written by this user, and writable by no one else (nor is its folder).
+
+    The memo says which folders packs are read from: one planted by another local user would
+    put their text in this user's notes.
+    """
+    if not hasattr(os, "getuid"):
+        return True  # Windows: no owners or mode bits; folders follow the user's ACLs
+    for each in (path, path.parent):
+        info = os.lstat(each)
+        if info.st_uid != os.getuid() or info.st_mode & 0o022 or os.path.islink(each):
+            return False
+    return True
+
+
 def _recalled(stamp: list[list[str | int]]) -> list[Installed] | None:
+    memo = _memo()
     try:
-        recorded = json.loads(_memo().read_text(encoding="utf-8"))
+        if not _yours_alone(memo):
+            return None
+        recorded = json.loads(memo.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(recorded, dict) or recorded.get("stamp") != stamp:
