@@ -210,3 +210,14 @@ def test_the_answers_schema_allows_the_follow_up_ids(
         pass
     else:
         raise AssertionError("an unknown id was allowed")
+
+
+def test_the_quick_walk_asks_the_case_and_follows_it_up(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    earlier_note(tmp_path, wsw_home, wsw)
+    reflection = run.begin(builtin(), "quick", "wsw reflect --resume")
+    assert "case" in [q.id for s in reflection.session.walk.stages for q in s.questions]
+    reflection.session.answers["case"] = "Child A"
+    stages = [s.id for s in reflection.session.walk.stages]
+    assert stages.index("case-review") == stages.index("so-what") - 1
