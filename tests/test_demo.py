@@ -118,3 +118,19 @@ def test_a_demo_shows_the_learning_in_full_on_request(wsw_home: Path) -> None:
     asker = DemoAsker(scenario, dict(scenario.answers), auto=False, console=console, stdin=typed)
     asker.ask(step)
     assert "Source:" in screen.getvalue() and "Unknown command" not in screen.getvalue()
+
+
+def test_auto_without_o_prints_the_note_and_writes_nothing(wsw_home: Path, wsw: Runner) -> None:
+    result = wsw("demo", SCENARIOS[0], "--auto")
+    assert result.code == 0, result.err
+    assert result.out.startswith("---\ntitle:") and "## Summary" in result.out
+    assert "standard output" in result.err  # it says where the note went
+    assert not (wsw_home / "notes").exists() or not list((wsw_home / "notes").iterdir())
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_each_demo_note_opens_with_a_summary(scenario_id: str, wsw: Runner) -> None:
+    text = wsw("demo", scenario_id, "--auto").out
+    body = text.split("\n---\n", 1)[1]
+    headings = [line for line in body.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## Summary"

@@ -76,6 +76,7 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     send(child, "", ADD)
     child.expect("Learning that may bear on this")
     send(child, "")  # keep the suggested themes
+    send(child, "", ADD)  # what the learning means for this case (optional)
     send(child, "He may be hit at home", ADD)
     send(child, "", ADD)
     send(child, ":back", ADD)

@@ -117,6 +117,7 @@ def test_full_walk_writes_the_note_and_removes_the_draft(tmp_path: Path) -> None
     child.expect("Learning that may bear on this")
     child.expect(r"\[x\] Fathers and male carers")
     say(child, "")  # keep the suggested themes
+    say(child, ":skip")  # what the learning means for this case (optional)
     so_what(child)
     then_what(child)
     child.expect("Preview of your note")

@@ -143,3 +143,36 @@ def test_drafts_are_listed_even_when_a_pack_is_broken(wsw_home: Path, wsw: Runne
     listed = wsw("drafts", "list")
     assert listed.code == 0 and "20261124-0900-abcd" in listed.out
     assert "packs have problems" in listed.err
+
+
+def test_render_that_writes_identifiers_says_so_without_them(tmp_path: Path, wsw: Runner) -> None:
+    answers = tmp_path / "answers.yaml"
+    text = (DATA / "answers-full.yaml").read_text(encoding="utf-8")
+    answers.write_text(
+        text.replace("At the first hearing", "Call 07700 900123. At the first hearing")
+    )
+    result = wsw("render", str(answers), "-o", str(tmp_path / "note.md"))
+    assert result.code == 0 and (tmp_path / "note.md").exists()
+    assert "Warning: the note still contains" in result.err and "phone" in result.err
+    assert "07700" not in result.err  # the kind and line, never the text
+    assert "--strict" in result.err
+
+
+def test_a_group_discussion_note_is_named_as_one(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    answers = tmp_path / "group.yaml"
+    answers.write_text(
+        "answers:\n  case-ref: Child E\n  age-bands: [11-15]\n  information: Missing twice.\n"
+        "  clarifying: [When?]\n  passed-on: unknown\n  disagreement: false\n  themes: []\n"
+        "  meaning: [Risk]\n  daily-life: [School]\n  safety-now: [Unclear]\n"
+        "  future-risk: [Higher]\n  alternatives: [Visiting a friend]\n  options: [Refer]\n"
+        "  response: We refer today.\n  referral: s47\n  manager: Presenter, today\n"
+        "  actions: [{action: Refer, owner: FCA, due: 2026-12-02}]\n"
+        "meta:\n  walk: group\n",
+        encoding="utf-8",
+    )
+    result = wsw("render", str(answers))
+    assert result.code == 0, result.err
+    (written,) = (wsw_home / "notes").glob("*.md")
+    assert "-group-discussion-" in written.name

@@ -29,6 +29,7 @@ FULL = {
     "checked": False,
     "unknowns": ["Is he caring for the child alone?"],
     "themes": ["male-carers", "domestic-abuse"],
+    "learning-meaning": "Find out who he is and check his history.",
     "before": "Low risk.",
     "meaning-child": "Possible exposure to violence.",
     "other-children": "His own children?",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,7 +24,11 @@ def demo(
     list_all: Annotated[bool, typer.Option("--list", help="List the scenarios.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="With --list: print JSON.")] = False,
     auto: Annotated[
-        bool, typer.Option("--auto", help="Run straight through and write the example note.")
+        bool,
+        typer.Option(
+            "--auto",
+            help="Run straight through and print the example note (or write it with -o FILE).",
+        ),
     ] = False,
     interactive: Annotated[
         bool,
@@ -76,6 +81,10 @@ def demo(
         else DemoAsker(scenario, example_answers(session, scenario), auto)
     )
     writes = auto or output is not None
+    if auto and output is None:
+        # A fictional note never goes into the real notes folder: without -o it is printed.
+        say("The example note goes to standard output; -o FILE saves it to a file.")
+        output = Path("-")
     target = NoteTarget(output, fmt.value, force) if writes else None
     reflection = run.Reflection(session, run.NullDrafts(f"demo-{scenario.id}"), people=[])
     ending = run.Finish(target, preview=not writes, written="Example note written to {path}")

@@ -52,7 +52,7 @@ def render_file(
     from wsw.errors import Refusal
     from wsw.privacy.people import read_people
     from wsw.reflection.answers import session_from_file
-    from wsw.reflection.notes import case_notice, render_note, write_note
+    from wsw.reflection.notes import case_notice, note_kind, render_note, write_note
 
     session, people = session_from_file(settings(ctx).catalogue(), walk, answers)
     if names is not None:
@@ -61,8 +61,14 @@ def render_file(
     if strict and not report.clean:
         message = "The note still contains identifiers, so it was not written:"
         raise Refusal(message, report.summary(show_text=False))
-    path = write_note(content, target)
+    path = write_note(content, target, kind=note_kind(session))
     if path:
         say(f"Note written to {path}")
     for line in case_notice(session, path):
         say(line)
+    if not report.clean:  # written anyway: say so, naming kinds and lines, never the text
+        where = f"`wsw check {path}`" if path else "`wsw check`"
+        say("Warning: the note still contains what could identify someone:")
+        for line in report.summary(show_text=False):
+            say(f"  {line}")
+        say(f"Look at it with {where}; --strict refuses to write such a note.")

@@ -54,12 +54,10 @@ def table_markdown(
 
 
 def where_whole(tables: Iterable[DataTable], library: Library) -> str:
-    """One line for a note: the tables show the rows cited; where to find them whole."""
+    """One line for a note: where the tables behind its figures are shown whole."""
     packs = dict.fromkeys(p.pack.id for t in tables for p in library.packs if t in p.pack.tables)
     commands = ", ".join(f"`wsw packs show {pack}`" for pack in packs)
-    return (
-        f"_The tables show the rows this learning speaks of; whole, with their notes: {commands}._"
-    )
+    return f"_The data tables behind these figures, whole and with their notes: {commands}._"
 
 
 def tables_of(
@@ -80,14 +78,20 @@ def tables_of(
     return [(library.tables[t], rows) for t, rows in cited.items()]
 
 
-def about_figures(documents: Iterable[str], library: Library) -> list[str]:
-    """For each document with figures shown, what its figures are (Markdown lines)."""
+def about_figures(documents: Iterable[str], library: Library, brief: bool = False) -> list[str]:
+    """For each document with figures shown, what its figures are (Markdown lines).
+
+    `brief`: the one-sentence form where the pack gives one (for notes).
+    """
     lines = []
     for doc in dict.fromkeys(documents):
         source = library.sources.get(doc)
-        if source is not None and source.about_figures:
+        if source is None:
+            continue
+        about = (source.about_figures_brief if brief else None) or source.about_figures
+        if about:
             name = source.short_title or source.title
-            lines.append(f"_About the figures from {escape(name)}:_ {escape(source.about_figures)}")
+            lines.append(f"_About the figures from {escape(name)}:_ {escape(about)}")
     return lines
 
 

@@ -1,20 +1,31 @@
 """The reflection note: Markdown for a supervisor to read, with front matter for machines.
 
-The body reads as a record of thinking, not a form: What? / So what? / Then what?, the actions
-as a table, what to bring to supervision, the learning considered with its sources, the
-alternative explanations, the escalation record and the questions still to ask. Question ids
-and raw values stay out of the body; choices appear as their labels, dates in words.
+A supervisor should grasp the note in one screen and act on it, so it opens with a Summary
+(the answers the walk labels for it), then keeps the record of thinking: What? / So what? /
+Then what?, what to bring to supervision with the checks this case triggered, the learning
+the walk showed and the practitioner confirmed, the alternative explanations, the escalation
+record and the questions still to ask, and the documents cited. Each answer is written once
+in full; question ids and raw values stay out of the body (choices as labels, dates in words)
+and headings are the questions without their typing hints.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from wsw import __version__
-from wsw.packs.library import Library, PointRef
+from wsw.note.learning import (
+    notice_line,
+    point_line,
+    shown_and_confirmed,
+    sources_markdown,
+    triggered,
+)
+from wsw.note.summary import INLINE_TYPES, shown_only_in_summary, summary_markdown
 from wsw.packs.models import Point, Question
 from wsw.packs.questions import spec_for
 from wsw.text.markdown import date_words, escape
@@ -33,7 +44,13 @@ SECTION_TITLES = {
     "unknowns": "Questions still to ask",
 }
 NOT_ANSWERED = "_Not answered._"
-LEARNING_LIMIT = 8
+_HINT = re.compile(r"\s*\([^()]*\)(?=\??\s*$)")
+
+
+def heading(prompt: str) -> str:
+    """A question as a note heading: without the typing hint at its end ("(one per line)")."""
+    text = " ".join(prompt.split())
+    return _HINT.sub("", text).strip() or text
 
 
 @dataclass(frozen=True)
@@ -42,27 +59,6 @@ class NoteInfo:
 
     date: dt.date
     packs: dict[str, str]
-
-
-OWN_SUGGESTION = "wsw suggests (not from the source):"
-OWN_REMINDER = "wsw's own reminder, not from the source"
-
-
-def point_markdown(ref: PointRef, library: Library) -> str:
-    """A point as one list item: the cited finding, its source, then wsw's own suggestion.
-
-    The suggestion comes after the citation and is labelled, so a supervisor never reads
-    wsw's advice as the document's.
-    """
-    p = ref.point
-    kind = "Practice point" if ref.kind == "practice" else "Learning point"
-    line = (
-        f"- **{escape(p.title)}** ({kind}). {escape(p.text)} "
-        f"_Source: {escape(library.cite_point(p))}._"
-    )
-    if p.prompt:
-        line += f" **{OWN_SUGGESTION}** {escape(p.prompt)}"
-    return line
 
 
 class NoteBuilder:
@@ -74,6 +70,7 @@ class NoteBuilder:
         self.answers = session.visible_answers()
         self.visible = session.visible()
         self._labels: dict[str, dict[str, str]] = {}
+        self._cited: list[str] = []
 
     # -- values -----------------------------------------------------------------------------
 
@@ -107,6 +104,11 @@ class NoteBuilder:
         front.update(self.session.review_record())  # a known case's follow-up (wsw.cases)
         return front
 
+    def summary(self) -> str:
+        """The Summary section's body (empty when the walk labels nothing for it)."""
+        questions = [q for _, q in self.visible]
+        return summary_markdown(questions, self.answers, self.render_value)
+
     def section_of(self, stage_id: str, question: Question) -> str:
         return question.section or stage_id
 
@@ -119,19 +121,40 @@ class NoteBuilder:
             f"Reflection note written on {date_words(self.info.date.isoformat())} with wsw "
             f"{__version__} (\u201c{escape(self.session.walk.title)}\u201d)."
         )
+        parts.extend(self._title_flag())
+        summary = self.summary()
+        if summary:
+            parts.append(f"## Summary\n\n{summary}")
         grouped = self._grouped()
         for section in self._section_order(grouped):
             body = self._section_body(section, grouped.get(section, []))
             if body:
                 parts.append(f"## {self._section_title(section)}\n\n{body}")
+        sources = sources_markdown(self._cited, self.session.library)
+        if sources:
+            parts.append(f"## Sources\n\n{sources}")
         return "\n\n".join(parts) + "\n"
+
+    def _title_flag(self) -> list[str]:
+        """The title is not repeated in the body, but a title left as the example is flagged."""
+        qid = self.session.walk.title_from
+        if not qid or qid not in self.answers:
+            return []
+        rendered = self.render_value(self.session.question(qid))
+        flag = rendered.rfind(" _(Flag:")
+        return [rendered[flag + 1 :]] if flag != -1 else []
 
     def _grouped(self) -> dict[str, list[Question]]:
         grouped: dict[str, list[Question]] = {}
+        title_from = self.session.walk.title_from
         for stage, question in self.visible:
-            if question.choices_from == "themes":
-                continue  # shown with the learning it brought up
+            if question.choices_from == "themes" or question.id == title_from:
+                continue  # the themes go with their learning; the title is the heading
+            if shown_only_in_summary(question, self.answers.get(question.id)):
+                continue
             grouped.setdefault(self.section_of(stage.id, question), []).append(question)
+        if "learning" not in grouped and any(q.choices_from == "themes" for _, q in self.visible):
+            grouped["learning"] = []
         return grouped
 
     def _section_order(self, grouped: dict[str, list[Question]]) -> list[str]:
@@ -149,71 +172,77 @@ class NoteBuilder:
 
     def _section_body(self, section: str, questions: list[Question]) -> str:
         if section == "learning":
-            return self._learning()
+            return self._learning(questions)
         if section == "actions":
             return "\n\n".join(self.render_value(q) for q in questions)
         if section == "supervision":
-            return self._qa(questions) + self._checks()
+            return _joined(self._qa(questions), self._notices(("reminder", "check"),
+                           "Checks and reminders this case brought up"))  # fmt: skip
+        if section == "escalation":
+            return _joined(self._qa(questions), self._notices(("escalation",),
+                           "Escalation questions this case brought up"))  # fmt: skip
         if section == "unknowns":
             return "\n\n".join(self.render_value(q) for q in questions if q.id in self.answers)
         return self._qa(questions)
 
     def _qa(self, questions: Iterable[Question]) -> str:
+        """Each question and its answer; a short answer on the same line as its question."""
         blocks = []
         for q in questions:
-            blocks.append(f"**{escape(q.prompt.strip())}**\n\n{self.render_value(q)}")
+            value = self.render_value(q)
+            short = q.type in INLINE_TYPES or (q.type == "text" and not q.multiline)
+            if short and "\n" not in value:
+                blocks.append(f"**{escape(heading(q.prompt))}** {value}")
+            else:
+                blocks.append(f"**{escape(heading(q.prompt))}**\n\n{value}")
         return "\n\n".join(blocks)
 
-    def _checks(self) -> str:
-        seen: list[str] = []
-        lines = []
-        for stage in self.session.walk.stages:
-            for r in self.session.reminders(stage.id):
-                if r.kind == "practice" or r.id in seen:
-                    continue
-                seen.append(r.id)
-                origin = f"Source: {r.source}" if r.source else OWN_REMINDER
-                lines.append(f"- {escape(r.text)} _({escape(origin)})_")
-        if not lines:
+    def _notices(self, kinds: tuple[str, ...], title: str) -> str:
+        lib = self.session.library
+        found = triggered(self.session, kinds)
+        if not found:
             return ""
-        return "\n\n**Checks and reminders that applied**\n\n" + "\n".join(lines)
+        self._cited.extend(n.source.document for n in found if n.source)
+        return f"**{title}**\n\n" + "\n".join(notice_line(n, lib) for n in found)
 
-    def _learning(self) -> str:
+    def _learning(self, questions: list[Question]) -> str:
         lib = self.session.library
         chosen = sorted(self.session.facts().themes, key=list(lib.themes).index)
-        lines = []
+        blocks = []
         if chosen:
             titles = ", ".join(escape(lib.themes[t].title) for t in chosen)
-            lines.append(f"Themes confirmed: {titles}.")
-        points = [lib.point_by_id[p] for p in self.session.learning() if p in lib.point_by_id]
-        if chosen:
-            points = [p for p in points if set(p.point.themes) & set(chosen)]
-        shown = points[:LEARNING_LIMIT]
-        lines.extend(point_markdown(ref, lib) for ref in shown)
-        if len(lines) <= 1:
-            lines.append("_No learning from the packs was matched to this information._")
-        body = "\n\n".join(lines[:1]) + ("\n\n" + "\n".join(lines[1:]) if lines[1:] else "")
-        return body + self._figures([ref.point for ref in shown])
+            blocks.append(f"Themes confirmed: {titles}.")
+        refs = shown_and_confirmed(self.session)
+        if refs:
+            blocks.append("\n".join(point_line(ref, lib) for ref in refs))
+            self._cited.extend(ref.point.source.document for ref in refs)
+        else:
+            blocks.append("_No learning shown in the walk was confirmed for this case._")
+        blocks.extend(self._figures([ref.point for ref in refs]))
+        blocks.append(self._qa(q for q in questions if q.id in self.answers))
+        return "\n\n".join(b for b in blocks if b)
 
-    def _figures(self, points: list[Point]) -> str:
-        """The tables the learning's figures come from, and what those figures are."""
-        from wsw.note.figures import (
-            about_figures,
-            figure_documents,
-            table_markdown,
-            tables_of,
-            where_whole,
-        )
+    def _figures(self, points: list[Point]) -> list[str]:
+        """What the figures in the learning are, and where their tables are shown whole."""
+        from wsw.note.figures import about_figures, figure_documents, where_whole
 
         lib = self.session.library
-        ages = self.session.facts().age_bands
-        cited = tables_of(points, lib)
-        blocks = [table_markdown(t, lib, ages, rows) for t, rows in cited]
-        if any(rows is not None for _, rows in cited):
-            blocks.append(where_whole([t for t, rows in cited if rows is not None], lib))
-        blocks += about_figures(figure_documents(points), lib)
-        return "".join(f"\n\n{block}" for block in blocks)
+        cites = [c.table for p in points for c in p.table_cites]
+        tables = [lib.tables[t] for t in dict.fromkeys(cites) if t in lib.tables]
+        blocks = about_figures(figure_documents(points), lib, brief=True)
+        if tables:
+            blocks.append(where_whole(tables, lib))
+        return blocks
+
+
+def _joined(*blocks: str) -> str:
+    return "\n\n".join(b for b in blocks if b)
 
 
 def build_markdown(session: Session, info: NoteInfo) -> str:
     return NoteBuilder(session, info).markdown()
+
+
+def summary_of(session: Session) -> str:
+    """The note's Summary as Markdown, for a preview that shows it first (no date needed)."""
+    return NoteBuilder(session, NoteInfo(dt.date.today(), {})).summary()

@@ -78,6 +78,13 @@ class Source(Model):
             "what population, what they cannot show): shown wherever one of its figures is."
         ),
     ] = None
+    about_figures_brief: Annotated[
+        Text | None,
+        Field(
+            description="The same in a sentence, for notes a supervisor reads in one screen: "
+            "what the figures count and that they are not rates. Default: about_figures."
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -369,6 +376,13 @@ class Question(Model):
         NoteSection | None,
         Field(
             description="Where the answer goes in the note; by default the section of its stage."
+        ),
+    ] = None
+    summary: Annotated[
+        Text | None,
+        Field(
+            description="A short label: the answer also opens the note, in its Summary, under "
+            "this label (a text answer by its first two sentences; a yes/no only when yes)."
         ),
     ] = None
 

@@ -19,6 +19,7 @@ from wsw.infra.storage import write_private
 from wsw.note.markdown import NoteInfo, build_markdown
 from wsw.privacy.pseudonyms import Person
 from wsw.walk.session import Session
+from wsw.walk_ids import GROUP_WALK
 
 if TYPE_CHECKING:
     from wsw.note.redaction import PrivacyReport
@@ -73,17 +74,35 @@ def render_note(
     return _formatted(markdown, fmt), report
 
 
-def default_note_path(fmt: NoteFormat, label: str, today: dt.date | None = None) -> Path:
+def render_summary(session: Session, people: list[Person]) -> str:
+    """The note's Summary section (Markdown, names replaced by roles): a preview shows it first."""
+    from wsw.note.markdown import summary_of
+    from wsw.note.redaction import redacted
+
+    safe, _ = redacted(session, people)
+    return summary_of(safe)
+
+
+def note_kind(session: Session) -> str:
+    """What the note is, for its file name: a group discussion's name says so."""
+    return "group-discussion" if session.walk.id == GROUP_WALK else "reflection"
+
+
+def default_note_path(
+    fmt: NoteFormat, label: str, today: dt.date | None = None, kind: str = "reflection"
+) -> Path:
     day = (today or dt.date.today()).isoformat()
-    return paths.notes_dir() / f"{day}-reflection-{label}.{'html' if fmt == 'html' else 'md'}"
+    return paths.notes_dir() / f"{day}-{kind}-{label}.{'html' if fmt == 'html' else 'md'}"
 
 
-def write_note(content: str, target: NoteTarget, label: str | None = None) -> Path | None:
+def write_note(
+    content: str, target: NoteTarget, label: str | None = None, kind: str = "reflection"
+) -> Path | None:
     """Write the note privately; None means it went to stdout (`-o -`)."""
     if target.to_stdout:
         sys.stdout.write(content)
         return None
-    path = target.output or default_note_path(target.fmt, label or secrets.token_hex(3))
+    path = target.output or default_note_path(target.fmt, label or secrets.token_hex(3), kind=kind)
     write_private(path, content, overwrite=target.force)
     remember(path)
     return path

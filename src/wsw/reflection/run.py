@@ -24,7 +24,7 @@ from wsw.privacy.pseudonyms import Person
 from wsw.reflection import drafts
 from wsw.reflection.answers import case_memory, checked_answers, walk_for, walk_of
 from wsw.reflection.lock import Lock, acquire
-from wsw.reflection.notes import NoteTarget, case_notice, render_note, write_note
+from wsw.reflection.notes import NoteTarget, case_notice, note_kind, render_note, write_note
 from wsw.walk.engine import (
     Asker,
     GoToStage,
@@ -430,7 +430,7 @@ def _write(reflection: Reflection, finish: Finish, asker: Asker) -> Outcome | No
     store = reflection.store
     content, _ = render_note(reflection.session, finish.target.fmt, reflection.people or [])
     try:
-        path = write_note(content, finish.target, label=store.ident)
+        path = write_note(content, finish.target, store.ident, note_kind(reflection.session))
     except WswError as exc:
         if not finish.preview:
             raise

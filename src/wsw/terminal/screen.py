@@ -20,7 +20,7 @@ from wsw.packs.questions import Value, spec_for
 from wsw.terminal.lineedit import LineCut, LineEditor
 from wsw.text.markdown import strip_controls
 from wsw.text.shown import plain
-from wsw.walk.session import Notice, Step
+from wsw.walk.session import LEARNING_SHOWN, Notice, Step
 
 NOTICE_LABELS = {
     "escalation": "Escalation question",
@@ -28,7 +28,7 @@ NOTICE_LABELS = {
     "practice": "Practice point",
     "reminder": "Reminder",
 }
-LEARNING_BRIEF = 3  # lines of learning at the Learning stage; :learn shows every point
+LEARNING_BRIEF = LEARNING_SHOWN  # lines of learning at the Learning stage; :learn shows all
 FLOW_FROM = 10  # a longer list of choices is shown several to a line
 
 

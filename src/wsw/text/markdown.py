@@ -55,10 +55,29 @@ def _no_break(match: re.Match[str]) -> str:
     return "\u00a0" * len(match.group(0).expandtabs(4))
 
 
+_ITEM = re.compile(r"^\s*(?:[-*\u2022+]|\d+[.)])\s")
+
+
 def paragraphs(text: str) -> str:
-    """Keep the practitioner's line breaks: blank lines split paragraphs, others break lines."""
-    blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", text.strip("\n").rstrip())]
-    return "\n\n".join("\\\n".join(escape(line) for line in b.splitlines()) for b in blocks if b)
+    """Typed or edited text as paragraphs: blank lines split them, wrapped lines are joined.
+
+    Text from an editor or a long answer typed over several lines is wrapped where the person
+    pressed Enter, not where a sentence ends, so lines are joined into one paragraph; a line
+    that starts a list item (`- `, `1. `) or is indented keeps its own line.
+    """
+    out = []
+    for block in re.split(r"\n[ \t]*\n", text.strip("\n").rstrip()):
+        lines: list[str] = []
+        for line in block.splitlines():
+            if not line.strip():
+                continue
+            if lines and not _ITEM.match(line) and not line[:1].isspace():
+                lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+            else:
+                lines.append(line.rstrip())
+        if lines:
+            out.append("\\\n".join(escape(line) for line in lines))
+    return "\n\n".join(out)
 
 
 def date_words(value: str) -> str:

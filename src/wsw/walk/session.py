@@ -23,6 +23,7 @@ from wsw.walk.memory import CaseMemory, Recall, with_review
 THEMES_FROM = "themes"
 AGES_FROM = "age-bands"
 REMINDERS_AT_ONCE = 3  # more would push the question off an 80x24 screen
+LEARNING_SHOWN = 3  # points shown in brief at the themes question; the note lists these
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,14 @@ class Session:
                     self._suggested_for(q)
                 return [s.id for s in self.suggestions.get(q.id, [])]
         return []
+
+    def shown_learning(self) -> list[str]:
+        """Ids of the points the walk shows at the themes question (the first few suggested).
+
+        Worked out from the answers, so a resumed draft or an answers file gives the same list
+        as the walk that showed them; the note lists those whose themes were confirmed.
+        """
+        return self.learning()[:LEARNING_SHOWN]
 
     def _due_reminders(self, applying: list[Notice], order: list[str], here: str) -> list[Notice]:
         """The reminders to show at this question: not shown yet, and not waiting for a later
