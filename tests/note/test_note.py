@@ -147,8 +147,9 @@ def test_the_note_opens_with_a_summary_a_supervisor_can_act_on(small_library: Li
     assert "- Is a referral proportionate" in summary
     assert len(summary.strip().splitlines()) <= 24  # one screen
     # Each answer once in full: the actions and the referral are not repeated below it.
-    assert text.count("Refer to children's services") == 1
-    assert text.count("Yes: a child in need (s17)") == 1
+    body = text.split("\n---\n", 1)[1]
+    assert body.count("Refer to children's services") == 1
+    assert body.count("Yes: a child in need (s17)") == 1
 
 
 def test_a_long_answer_is_summarised_by_its_first_sentences(small_library: Library) -> None:

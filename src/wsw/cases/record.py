@@ -124,14 +124,18 @@ def unescape(text: str) -> str:
 
 
 def headline(body: str) -> str:
-    """The first line of the first answer after Context: the new information, in one line."""
+    """The first sentence of the first answer after the Summary and Context: the new
+    information, in one line (a note joins an answer's wrapped lines into paragraphs)."""
+    from wsw.note.summary import sentences
+
     for title, text in sections(body).items():
-        if title == "Context":
+        if title in ("Summary", "Context"):
             continue
         for block in text.split("\n\n"):
             block = block.strip()
             if block and not (block.startswith("**") and block.endswith("**")):
-                line = unescape(block.splitlines()[0]).strip()
+                first = sentences(unescape(block.splitlines()[0]))
+                line = first[0] if first else ""
                 return line if len(line) <= HEADLINE_MAX else line[: HEADLINE_MAX - 1] + "\u2026"
         return ""
     return ""

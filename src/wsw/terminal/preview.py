@@ -27,6 +27,8 @@ def summary_of(markdown: str) -> tuple[str, int]:
     total = len(body.splitlines())
     first, sep, rest = body.partition("\n## ")
     section, _, _ = rest.partition("\n## ")
+    if sep:  # the title and the first section: how the note was made can wait for the whole
+        first = first.strip().split("\n\n", 1)[0] + "\n"
     opening = (first + sep + section) if sep else first
     lines = opening.strip().splitlines()
     if len(lines) > SUMMARY_LINES:
