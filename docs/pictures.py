@@ -57,18 +57,22 @@ def reflect_picture(console: Console) -> None:
     catalogue = _catalogue()
     library = catalogue.library
     lines = [
+        "Jayden Thompson = Child A",  # the People step that opens the walk
+        "",
         "Child A - mother's new partner",
+        "n",  # no child needs protecting today
         "2026-12-01",
         "1",
         "2",
+        ":skip",
         "Mum said her new partner moved in last month.",
         "The police check shows he assaulted a previous partner.",
         "",
-        "police check",
         ":save",
     ]
     asker = TerminalAsker(console=console, stdin=EchoingInput(lines, console))
     session = Session(library.walks["individual"], library, suggester=catalogue.suggester)
+    asker.declare_people()
     drive(session, asker, lambda _: None)
 
 
@@ -118,6 +122,25 @@ def demo_picture(console: Console) -> None:
     drive(session, asker, lambda _: None)
 
 
+def note_picture(console: Console) -> None:
+    """The opening of the first scenario's example note: its title and Summary."""
+    from rich.markdown import Markdown
+
+    from wsw.reflection.notes import render_summary
+    from wsw.reflection.scenarios import example_answers
+    from wsw.walk.session import Session
+
+    catalogue = _catalogue()
+    library = catalogue.library
+    if not library.scenarios:
+        return
+    scenario = library.scenarios[0]
+    session = Session(library.walks[scenario.walk], library, suggester=catalogue.suggester)
+    session.answers.update(example_answers(session, scenario))
+    title = str(session.answers.get("case-ref", scenario.title))
+    console.print(Markdown(f"# {title}\n\n## Summary\n\n{render_summary(session, [])}"))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["WSW_HOME"] = home
@@ -125,6 +148,7 @@ def main() -> None:
         _record("reflect", "wsw reflect", reflect_picture)
         _record("group", "wsw group", group_picture)
         _record("demo", "wsw demo", demo_picture)
+        _record("note", "The note's Summary", note_picture)
 
 
 if __name__ == "__main__":

@@ -129,8 +129,14 @@ def test_auto_without_o_prints_the_note_and_writes_nothing(wsw_home: Path, wsw: 
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
-def test_each_demo_note_opens_with_a_summary(scenario_id: str, wsw: Runner) -> None:
-    text = wsw("demo", scenario_id, "--auto").out
+def test_each_demo_note_opens_with_a_summary_and_stays_short(
+    scenario_id: str, tmp_path: Path, wsw: Runner
+) -> None:
+    note = tmp_path / "note.md"
+    assert wsw("demo", scenario_id, "--auto", "-o", str(note)).code == 0
+    text = note.read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1]
     headings = [line for line in body.splitlines() if line.startswith("## ")]
     assert headings[0] == "## Summary"
+    assert len(text.split()) < 2200, len(text.split())  # as `wc -w` counts, front matter too
+    assert wsw("check", str(note)).code == 0

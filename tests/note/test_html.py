@@ -15,6 +15,11 @@ supervision_date: '2026-12-01'
 disagreement: false
 situational_supervision: true
 escalation_stage: null
+decision: >-
+  Refer to the local authority today and tell the court in the safeguarding letter,
+  because of the conviction.
+actions:
+- {action: Refer, owner: FCA, due: '2026-11-25'}
 ---
 
 # Child A - new partner
@@ -53,3 +58,8 @@ def test_a_handout_has_no_empty_details_table_and_its_own_title() -> None:
     assert "<title>Handout: prompts</title>" in page
     assert 'class="meta"' not in page
     assert "break-before: page" in page and '<body class="cards">' in page
+
+
+def test_long_answers_and_records_stay_in_the_body_not_the_details() -> None:
+    meta = to_html(NOTE).split('<table class="meta">', 1)[1].split("</table>", 1)[0]
+    assert "Decision" not in meta and "Actions" not in meta and "owner" not in meta

@@ -106,7 +106,11 @@ def test_escalation_record_when_disagreeing(small_library: Library) -> None:
     })  # fmt: skip
     record = text.split("## Escalation record", 1)[1].split("## ", 1)[0]
     assert "Raised with my manager" in record and "5 December 2026" in record
-    assert "What exactly was decided" in text  # the escalation questions that applied
+    # The escalation questions the walk asked, each by its question, and where they are whole.
+    asked = record.split("**Escalation questions the walk asked**", 1)[1]
+    assert "- What exactly was decided, by whom and when, and what reasons were given? …" in asked
+    assert "`wsw packs show core`" in asked
+    assert "The 2017-19 analysis found" not in asked
 
 
 def test_html_is_one_printable_page(small_library: Library) -> None:

@@ -72,17 +72,26 @@ def to_html(markdown: str, layout: Layout = "note") -> str:
 
 
 LABELS = {"wsw": "wsw version", "walk": "Walk"}
+META_WIDTH = 80  # characters: a longer value is an answer, shown in the body
 
 
 def _meta_table(front: dict[str, Any]) -> str:
     """The front matter as a table a person reads: words for keys, Yes/No, dates in words."""
     rows = []
     for key, value in front.items():
-        if key == "title" or value in (None, "", [], {}):
+        if key == "title" or value in (None, "", [], {}) or not _short(value):
             continue
         label = LABELS.get(key, key.replace("_", " ").capitalize())
         rows.append(f"<tr><th>{html.escape(label)}</th><td>{html.escape(_plain(value))}</td></tr>")
     return f'<table class="meta">\n{"".join(rows)}\n</table>\n' if rows else ""
+
+
+def _short(value: Any) -> bool:
+    """A detail a reader scans in a table: not a list of records, not a paragraph (those are
+    in the note's body, where they are written for reading)."""
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        return False
+    return len(_plain(value)) <= META_WIDTH
 
 
 def _plain(value: Any) -> str:

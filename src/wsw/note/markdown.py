@@ -25,7 +25,12 @@ from wsw.note.learning import (
     sources_markdown,
     triggered,
 )
-from wsw.note.summary import INLINE_TYPES, shown_only_in_summary, summary_markdown
+from wsw.note.summary import (
+    INLINE_TYPES,
+    first_sentences,
+    shown_only_in_summary,
+    summary_markdown,
+)
 from wsw.packs.models import Point, Question
 from wsw.packs.questions import spec_for
 from wsw.text.markdown import date_words, escape
@@ -179,8 +184,7 @@ class NoteBuilder:
             return _joined(self._qa(questions), self._notices(("reminder", "check"),
                            "Checks and reminders this case brought up"))  # fmt: skip
         if section == "escalation":
-            return _joined(self._qa(questions), self._notices(("escalation",),
-                           "Escalation questions this case brought up"))  # fmt: skip
+            return _joined(self._qa(questions), self._escalation_questions())
         if section == "unknowns":
             return "\n\n".join(self.render_value(q) for q in questions if q.id in self.answers)
         return self._qa(questions)
@@ -204,6 +208,28 @@ class NoteBuilder:
             return ""
         self._cited.extend(n.source.document for n in found if n.source)
         return f"**{title}**\n\n" + "\n".join(notice_line(n, lib) for n in found)
+
+    def _escalation_questions(self) -> str:
+        """The escalation questions the walk asked, by their question only.
+
+        They were put beside the questions of the escalation record, whose answers are above;
+        the full text of each, with its source, is one command away.
+        """
+        found = triggered(self.session, ("escalation",))
+        if not found:
+            return ""
+        texts = {n.text for n in found}
+        packs = [
+            p.pack.id
+            for p in self.session.library.packs
+            if any(q.text in texts for q in p.pack.escalation_questions)
+        ]
+        where = ", ".join(f"`wsw packs show {escape(pack)}`" for pack in packs)
+        lines = "\n".join(f"- {first_sentences(n.text, 1)}" for n in found)
+        return (
+            f"**Escalation questions the walk asked** _(in full, with their sources: {where})_"
+            f"\n\n{lines}"
+        )
 
     def _learning(self, questions: list[Question]) -> str:
         lib = self.session.library
