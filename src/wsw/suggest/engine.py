@@ -66,10 +66,11 @@ def _weight(pattern: Pattern) -> float:
     return min(1.0 + 0.6 * (pattern.length - 1), 3.0) * pattern.strength
 
 
-# One trigger in the index: (owner, pattern, weight). The owner is an index into the themes
-# (negative: -1 - i) or the points (i >= 0). A plain tuple because a large library's index
-# holds tens of thousands and is unpickled by every command: tuples load several times faster.
-_Entry = tuple[int, Pattern, float]
+# One trigger in the index: its pattern and every (owner, weight) that uses it, so a trigger
+# shared by many points is matched once. An owner is an index into the themes (negative:
+# -1 - i) or the points (i >= 0). Plain tuples because a large library's index holds tens of
+# thousands and is unpickled by every command: tuples load several times faster.
+_Entry = tuple[Pattern, tuple[tuple[int, float], ...]]
 
 
 @dataclass
@@ -102,10 +103,7 @@ class Suggester:
         self.library = library
         self.theme_ids = list(library.themes)
         self.points: list[PointRef] = list(library.points)
-        self._by_stem: dict[str, list[_Entry]] = defaultdict(list)
-        self._by_word: dict[str, list[_Entry]] = defaultdict(list)  # exact and case-kept
-        self._by_prefix: dict[str, list[_Entry]] = defaultdict(list)  # by first 3 letters
-        self._patterned: list[_Entry] = []  # short prefixes and numbers: tried on every word
+        self._owners: dict[Pattern, list[tuple[int, float]]] = defaultdict(list)
         # Points by primary theme: a theme the text touches brings in its points, and only
         # points brought in by a theme, their own triggers or their words are scored.
         self._by_theme: dict[str, list[int]] = defaultdict(list)
@@ -125,6 +123,7 @@ class Suggester:
                     for band in ref.point.age_bands or ("",):
                         self._buckets[(self._primary[i], other, band)].append(i)
         self._buckets = dict(self._buckets)
+        self._index_triggers()
         # Themes a pack says weigh more for a child of an age (infants for under-1s).
         self._age_boosts: dict[str, list[tuple[str, float]]] = defaultdict(list)
         for theme in library.themes.values():
@@ -145,9 +144,26 @@ class Suggester:
         for trigger in triggers:
             pattern = compile_trigger(trigger)
             learned = weights.get((owner_id, trigger), 1.0)
-            entry: _Entry = (owner, pattern, _weight(pattern) * learned)
+            self._owners[pattern].append((owner, _weight(pattern) * learned))
+
+    def _index_triggers(self) -> None:
+        """Each distinct trigger under the words a token must have for it to start there.
+
+        A phrase whose first two words are stems and adjacent is filed under both, so a word
+        that starts thousands of triggers in a large library tries only those whose second
+        word follows it.
+        """
+        self._by_pair: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+        self._by_stem: dict[str, list[_Entry]] = defaultdict(list)
+        self._by_word: dict[str, list[_Entry]] = defaultdict(list)  # exact and case-kept
+        self._by_prefix: dict[str, list[_Entry]] = defaultdict(list)  # by first 3 letters
+        self._patterned: list[_Entry] = []  # short prefixes and numbers: tried on every word
+        for pattern, owners in self._owners.items():
+            entry: _Entry = (pattern, tuple(owners))
             mode, first = pattern.modes[0], pattern.words[0]
-            if mode == "stem":
+            if _starts_with_a_pair(pattern):
+                self._by_pair[(first, pattern.words[1])].append(entry)
+            elif mode == "stem":
                 self._by_stem[first].append(entry)
             elif mode in ("exact", "upper"):
                 self._by_word[first].append(entry)
@@ -155,38 +171,45 @@ class Suggester:
                 self._by_prefix[first[:3]].append(entry)
             else:
                 self._patterned.append(entry)
+        del self._owners
+        for name in ("_by_pair", "_by_stem", "_by_word", "_by_prefix"):
+            setattr(self, name, dict(getattr(self, name)))
 
-    def _entries(self, token: Token) -> list[_Entry]:
-        """The triggers whose first word could match this token (match_at then decides)."""
+    def _entries(self, tokens: list[Token], start: int) -> list[_Entry]:
+        """The triggers that could start at this token (match_at then decides)."""
+        token = tokens[start]
         bare = token.word.replace("'", "")
         found = [*self._by_stem.get(token.stem, ()), *self._by_word.get(bare, ())]
-        found += [e for e in self._by_prefix.get(bare[:3], ()) if bare.startswith(e[1].words[0])]
+        if start + 1 < len(tokens):
+            found += self._by_pair.get((token.stem, tokens[start + 1].stem), ())
+        found += [e for e in self._by_prefix.get(bare[:3], ()) if bare.startswith(e[0].words[0])]
         return found + self._patterned if self._patterned else found
 
     def _match(self, folded: str, tokens: list[Token]) -> _Hits:
         hits = _Hits()
         segments = segment_of(tokens)
         for start, token in enumerate(tokens):
-            for owner, pattern, weight in self._entries(token):
+            for pattern, owners in self._entries(tokens, start):
                 end = match_at(pattern, tokens, start)
                 if end is None:
                     continue
                 phrase = folded[token.start : tokens[end - 1].end].lower()
-                if owner < 0:
-                    bucket = hits.themes[self.theme_ids[-1 - owner]][segments[start]]
-                else:
-                    bucket = hits.points[owner]
-                bucket[phrase] = max(bucket.get(phrase, 0.0), weight)
+                for owner, weight in owners:
+                    if owner < 0:
+                        bucket = hits.themes[self.theme_ids[-1 - owner]][segments[start]]
+                    else:
+                        bucket = hits.points[owner]
+                    bucket[phrase] = max(bucket.get(phrase, 0.0), weight)
         return hits
 
     def fired(self, text: str) -> set[tuple[str, str]]:
         """Which triggers match `text`, as (owner id, trigger): what fitting weights counts."""
         tokens = self._spelling.fix(read_clauses(tokenize(text)))
         found: set[tuple[str, str]] = set()
-        for start, token in enumerate(tokens):
-            for owner, pattern, _ in self._entries(token):
+        for start in range(len(tokens)):
+            for pattern, owners in self._entries(tokens, start):
                 if match_at(pattern, tokens, start) is not None:
-                    found.add((self._owner_id(owner), pattern.source))
+                    found.update((self._owner_id(owner), pattern.source) for owner, _ in owners)
         return found
 
     def _owner_id(self, owner: int) -> str:
@@ -349,6 +372,12 @@ class Suggester:
             pack=ref.pack,
             prompt=p.prompt,
         )
+
+
+def _starts_with_a_pair(pattern: Pattern) -> bool:
+    """Two stems first, side by side ("new partner"), so both must be there to start it."""
+    modes = pattern.modes
+    return len(modes) > 1 and modes[0] == modes[1] == "stem" and not pattern.gap_before[1]
 
 
 def _overlap(a: str, b: str) -> float:
