@@ -201,3 +201,13 @@ def test_folding_ascii_quickly_changes_nothing(text: str) -> None:
     decomposed = unicodedata.normalize("NFKD", text.replace("`", "'"))
     slow = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
     assert fold(text) == slow
+
+
+def test_a_trigger_that_spells_a_turning_word_matches_it() -> None:
+    # "yet" and "but" end a sentence for matching, but not inside a trigger that spells them:
+    # the built-in "not yet seen" trigger could otherwise never fire.
+    pattern = compile_trigger("not yet seen")
+    tokens = tokenize("The baby has not yet seen a doctor.")
+    assert match_at(pattern, tokens, 3) == 6
+    # A turn the trigger does not spell still ends the match.
+    assert match_at(compile_trigger("fine ... worried"), tokenize("fine but worried"), 0) is None

@@ -28,7 +28,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from wsw.text.words import WORD, Token, fold_keeping_case, stem
+from wsw.text.words import TURNS, WORD, Token, fold_keeping_case, stem
 
 MAX_GAP = 3
 
@@ -163,10 +163,24 @@ def _match_rest(pattern: Pattern, tokens: list[Token], i: int, pos: int) -> int 
         if j >= len(tokens):
             return None
         token = tokens[j]
-        if token.sentence != previous.sentence or (not gapped and token.clause != previous.clause):
+        if _crosses(previous, token, gapped) and not _own_turn(pattern, i, token, offset):
             return None
         if _word_matches(pattern, i, token):
             end = _match_rest(pattern, tokens, i + 1, j + 1)
             if end is not None:
                 return end
     return None
+
+
+def _crosses(previous: Token, token: Token, gapped: bool) -> bool:
+    """Whether `token` lies past the end of `previous`'s sentence (or clause, unless gapped)."""
+    return token.sentence != previous.sentence or (not gapped and token.clause != previous.clause)
+
+
+def _own_turn(pattern: Pattern, i: int, token: Token, offset: int) -> bool:
+    """A turning word ("yet", "but") that the trigger itself spells, right where it stands.
+
+    Such a word starts a new sentence for matching, so without this a trigger such as
+    "not yet seen" could never match its own words.
+    """
+    return offset == 0 and token.word in TURNS and _word_matches(pattern, i, token)

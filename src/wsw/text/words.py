@@ -117,7 +117,7 @@ class Token(NamedTuple):
 _SENTENCE_END = re.compile(r"[.!?;]+[\s\"')\]]|\n")
 _CLAUSE_END = re.compile(r"[,:()\[\]]|\s[-\u2013\u2014]+\s|\u2013|\u2014")
 # Words that turn what follows against what went before: a new sentence for matching.
-_TURNS = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
+TURNS = frozenset({"but", "however", "although", "though", "whereas", "except", "yet"})
 
 
 def tokenize(text: str) -> list[Token]:
@@ -130,7 +130,7 @@ def tokenize(text: str) -> list[Token]:
         raw = m.group()
         word = raw.lower()
         between = cased[last : m.start()]
-        if tokens and (_SENTENCE_END.search(between) or word in _TURNS):
+        if tokens and (_SENTENCE_END.search(between) or word in TURNS):
             sentence += 1
             clause += 1
         elif tokens and _CLAUSE_END.search(between):
