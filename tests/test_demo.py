@@ -140,3 +140,25 @@ def test_each_demo_note_opens_with_a_summary_and_stays_short(
     assert headings[0] == "## Summary"
     assert len(text.split()) < 2200, len(text.split())  # as `wc -w` counts, front matter too
     assert wsw("check", str(note)).code == 0
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_each_demo_answers_the_safety_question_and_names_its_case(
+    tmp_path: Path, wsw: Runner, scenario_id: str
+) -> None:
+    # A demo models good practice: no "Not answered" where a practitioner should answer.
+    note = tmp_path / "note.md"
+    assert wsw("demo", scenario_id, "--auto", "-o", str(note)).code == 0
+    text = note.read_text(encoding="utf-8")
+    assert "case: null" not in text
+    assert "Does a child need protecting today?** _Not answered._" not in text
+
+
+def test_the_bruised_baby_demo_takes_the_safety_first_path(tmp_path: Path, wsw: Runner) -> None:
+    # The referral for a bruised baby who cannot roll is made first, not after an hour's typing.
+    note = tmp_path / "note.md"
+    assert wsw("demo", "injured-infant", "--auto", "-o", str(note)).code == 0
+    summary = note.read_text(encoding="utf-8").split("## Summary", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in summary.splitlines() if line.strip()]
+    assert lines[0] == "**A child needs protecting today:** Yes"
+    assert "**Referral today:** Risk of significant harm (s47)" in summary
