@@ -66,3 +66,27 @@ def test_completion_offers_action_ids(tmp_path: Path, wsw_home: Path, wsw: Runne
     ids = [a["id"] for a in json.loads(wsw("actions", "--json").out)["actions"]]
     assert sorted(complete_action("")) == sorted(ids)
     assert complete_action(ids[0][:3]) == [i for i in ids if i.startswith(ids[0][:3])]
+
+
+def test_actions_from_the_safety_first_path_are_tracked_too(
+    tmp_path: Path, wsw_home: Path, wsw: Runner
+) -> None:
+    # What must happen today, typed before the rest of the walk, is not lost from the case.
+    answers = case_answers(
+        tmp_path,
+        "a.yaml",
+        "Child A",
+        **{
+            "protect-today": True,
+            "tell-now": "Local authority front door, 10:15.",
+            "referral-now": "s47",
+            "manager-now": "Service manager, 10:05",
+            "actions-now": [{"action": "Ring the school", "owner": "FCA", "due": "2026-12-01"}],
+            "carry-on": "go-on",
+        },
+    )
+    result = wsw("render", str(answers))
+    assert result.code == 0, result.err
+    listed = json.loads(wsw("actions", "--json").out)["actions"]
+    actions = [a["action"] for a in listed]
+    assert "Ring the school" in actions and "Refer to children's services" in actions

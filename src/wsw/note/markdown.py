@@ -105,7 +105,7 @@ class NoteBuilder:
         walk = self.session.walk
         for key in walk.front_matter:
             found = [self.answers[q] for q in walk.sources_of(key) if q in self.answers]
-            front[key] = found[0] if found else None
+            front[key] = _field_value(found)
         front.update(self.session.review_record())  # a known case's follow-up (wsw.cases)
         return front
 
@@ -272,3 +272,14 @@ def build_markdown(session: Session, info: NoteInfo) -> str:
 def summary_of(session: Session) -> str:
     """The note's Summary as Markdown, for a preview that shows it first (no date needed)."""
     return NoteBuilder(session, NoteInfo(dt.date.today(), {})).summary()
+
+
+def _field_value(found: list[Any]) -> Any:
+    """A front-matter field drawn from several questions: the first answer given, except that
+    lists are joined, so today's actions on the safety-first path and the Then what? actions
+    are all tracked by the case index."""
+    if not found:
+        return None
+    if len(found) > 1 and all(isinstance(value, list) for value in found):
+        return [item for value in found for item in value]
+    return found[0]
