@@ -102,10 +102,16 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     child.sendline("")
     send(child, "Is escalation the right route?", ADD)
     send(child, "", ADD)
+    child.expect("What will you take from this into other cases?")
+    child.expect(PROMPT)
+    child.sendline("Ask for the school's own account before the first meeting.")
+    child.expect(MORE)
+    child.sendline("")
     child.expect("Preview of your note")
     send(child, "1")
     child.expect(pexpect.EOF)
     text = note.read_text(encoding="utf-8")
+    assert "## Learning for practice" in text and "own account before the first" in text
     assert "- When were the bruises seen? (AB)" in text
     assert "- What does the mother say happened? (CD)" in text
     assert "A question to remove" not in text

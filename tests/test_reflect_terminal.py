@@ -106,6 +106,8 @@ def then_what(child: pexpect.spawn[str]) -> None:
     say(child, ":skip")  # pivotal (optional)
     say(child, "y")
     say_lines(child, "Is a referral proportionate?")
+    child.expect("What will you take from this into other cases?")
+    say_lines(child, "Ask who lives in the home at the first contact")
 
 
 def test_full_walk_writes_the_note_and_removes_the_draft(tmp_path: Path) -> None:
@@ -129,6 +131,7 @@ def test_full_walk_writes_the_note_and_removes_the_draft(tmp_path: Path) -> None
     text = target.read_text(encoding="utf-8")
     assert "Child A - new partner" in text and "| Refer to LA | FCA | 25 November 2026 |" in text
     assert "male-carers" in text.split("---")[1]
+    assert "## Learning for practice" in text and "who lives in the home at the first" in text
     assert drafts(home) == []
 
 

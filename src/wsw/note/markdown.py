@@ -47,6 +47,7 @@ SECTION_TITLES = {
     "alternatives": "Alternative explanations considered",
     "escalation": "Escalation record",
     "unknowns": "Questions still to ask",
+    "for-practice": "Learning for practice",
 }
 NOT_ANSWERED = "_Not answered._"
 _HINT = re.compile(r"\s*\([^()]*\)(?=\??\s*$)")

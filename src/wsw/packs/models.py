@@ -40,6 +40,7 @@ NoteSection = Literal[
     "alternatives",
     "escalation",
     "unknowns",
+    "for-practice",
 ]
 QuestionType = Literal[
     "text", "choice", "multichoice", "yesno", "scale", "date", "actions", "list", "case"
