@@ -107,6 +107,8 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     child.sendline("Ask for the school's own account before the first meeting.")
     child.expect(MORE)
     child.sendline("")
+    child.expect("What difference will that make")
+    send(child, ":skip")
     child.expect("Preview of your note")
     send(child, "1")
     child.expect(pexpect.EOF)

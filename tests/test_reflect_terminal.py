@@ -108,6 +108,7 @@ def then_what(child: pexpect.spawn[str]) -> None:
     say_lines(child, "Is a referral proportionate?")
     child.expect("What will you take from this into other cases?")
     say_lines(child, "Ask who lives in the home at the first contact")
+    say(child, ":skip")  # practice-impact (optional)
 
 
 def test_full_walk_writes_the_note_and_removes_the_draft(tmp_path: Path) -> None:

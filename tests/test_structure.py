@@ -26,6 +26,7 @@ LAYERS = [
     ["wsw.walk"],
     ["wsw.note"],
     ["wsw.cases"],
+    ["wsw.records"],
     ["wsw.reflection"],
     ["wsw.terminal"],
     ["wsw.cli"],

@@ -15,6 +15,7 @@ from wsw.cli import (
     cards,
     case,
     check,
+    cpd,
     demo,
     drafts,
     group,
@@ -111,5 +112,6 @@ for command in (
     suggest.suggest,
     demo.demo,
     cards.cards,
+    cpd.cpd,
 ):
     app.command()(command)

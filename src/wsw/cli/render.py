@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,8 +10,6 @@ import typer
 
 from wsw.cli.options import (
     ForceOpt,
-    Format,
-    FormatOpt,
     NamesOpt,
     OutputOpt,
     StrictOpt,
@@ -22,11 +21,23 @@ if TYPE_CHECKING:
     from wsw.reflection.notes import NoteTarget
 
 
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+RenderFormatOpt = Annotated[
+    RenderFormat,
+    typer.Option("--format", "-f", help='Markdown, printable HTML, or Word (needs "wsw[docx]").'),
+]
+
+
 def render(
     ctx: typer.Context,
     answers: Annotated[Path, typer.Argument(metavar="ANSWERS", help="An answers file or a draft.")],
     output: OutputOpt = None,
-    fmt: FormatOpt = Format.md,
+    fmt: RenderFormatOpt = RenderFormat.md,
     force: ForceOpt = False,
     walk: Annotated[
         str | None, typer.Option("--walk", help="Which walk (default: the file's, or individual).")
@@ -37,7 +48,15 @@ def render(
     """Write a note from an answers file, asking nothing."""
     from wsw.reflection.notes import NoteTarget
 
-    render_file(ctx, walk, answers, NoteTarget(output, fmt.value, force), names, strict)
+    if fmt is RenderFormat.docx:
+        from wsw.note.docx import require_docx
+
+        require_docx()  # before any work, so a missing extra costs nothing
+        render_file(ctx, walk, answers, NoteTarget(output, "md", force), names, strict, docx=True)
+        return
+    html = fmt is RenderFormat.html
+    target = NoteTarget(output, "html", force) if html else NoteTarget(output, "md", force)
+    render_file(ctx, walk, answers, target, names, strict)
 
 
 def render_file(
@@ -47,6 +66,7 @@ def render_file(
     target: NoteTarget,
     names: Path | None,
     strict: bool,
+    docx: bool = False,
 ) -> None:
     """Render an answers file, replacing declared names; with strict, refuse if anything is left."""
     from wsw.errors import Refusal
@@ -61,7 +81,12 @@ def render_file(
     if strict and not report.clean:
         message = "The note still contains identifiers, so it was not written:"
         raise Refusal(message, report.summary(show_text=False))
-    path = write_note(content, target, kind=note_kind(session))
+    if docx:
+        from wsw.reflection.notes import write_docx_note
+
+        path = write_docx_note(content, target)
+    else:
+        path = write_note(content, target, kind=note_kind(session))
     if path:
         say(f"Note written to {path}")
     for line in case_notice(session, path):

@@ -123,6 +123,24 @@ def case_notice(session: Session, path: Path | None) -> list[str]:
             "count it in the case's history."]  # fmt: skip
 
 
+def write_docx_note(markdown: str, target: NoteTarget) -> Path | None:
+    """The note as a Word document, written privately; None means it went to stdout.
+
+    The Markdown is what the case index reads, so a .docx note is never indexed: it is a
+    copy to attach, and the practitioner keeps the Markdown note as the record.
+    """
+    from wsw.note.docx import to_docx
+
+    data = to_docx(markdown)
+    if target.to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    path = target.output or default_note_path("md", secrets.token_hex(3)).with_suffix(".docx")
+    write_private(path, data, overwrite=target.force)
+    return path
+
+
 def remember(path: Path) -> None:
     """Add a note written into the notes folder to the case index.
 
