@@ -35,7 +35,7 @@ WALK = ["", "Child A - new partner", "n", "2026-12-01", "1", "2",
         "Refer to LA | FCA | 2026-11-25", "", "2", "The conviction and its meaning", "", "4",
         "y", "The referral was screened out on Monday.", "", "The front door team manager",
         "Nobody has seen the child.", "", "1", "Team manager", "2026-12-20", ":skip", "1,2",
-        "y", "Is a referral proportionate?", ""]  # fmt: skip
+        "y", "Is a referral proportionate?", "", ":skip", ":skip"]  # fmt: skip
 
 
 class CutAtPrompts(io.StringIO):
