@@ -54,6 +54,8 @@ FULL = {
     "pivotal": ["finely-balanced"],
     "situational-supervision": True,
     "supervision-questions": ["Is a s47 referral proportionate?"],
+    "practice-learning": "Ask who lives in the home at the first contact.",
+    "practice-impact": "Risk judged on who is really in the home.",
 }
 
 
@@ -183,7 +185,7 @@ def test_progress_counts_visible_questions(library: Library) -> None:
     s = session(library)
     step = s.step()
     assert step is not None
-    assert (step.stage_number, step.stage_count) == (1, 6)  # not the immediate-action stage
+    assert (step.stage_number, step.stage_count) == (1, 7)  # not the immediate-action stage
     assert (step.question_number, step.question_count) == (1, 2)
 
 
@@ -276,7 +278,8 @@ def test_the_escalation_branch_records_the_decision_whose_it_is_and_why(
     visible = [q.id for _, q in session(library, {**FULL, "disagreement": True}).visible()]
     branch = visible[visible.index("disagreement") + 1 :][:3]
     assert branch == ["escalation-decision", "escalation-whose", "escalation-why"]
-    assert library.walks["individual"].stages[-1].questions[0].id == "options"
+    stages = library.walks["individual"].stages
+    assert next(s for s in stages if s.id == "then-what").questions[0].id == "options"
 
 
 def test_how_it_is_known_takes_several_answers_and_an_old_single_one(library: Library) -> None:
