@@ -1,7 +1,8 @@
 """A note read back: its front matter (for machines) and its sections (for the headline).
 
 Everything the case index knows comes from here, so the index never holds anything the
-notes do not. Front matter is the reliable part: wsw writes the case, safety scores, actions,
+notes do not. Front matter is the reliable part: wsw writes the case, safety scores,
+actions (and a supervision's agreed actions, `supervision_actions`, after the note's own),
 questions still to ask and follow-up answers there. The one thing taken from the body is the
 headline: the first line of the first answer after the Context section, which in every walk
 is the new information.
@@ -160,6 +161,11 @@ def _date(value: Any) -> str:
         return ""
 
 
+def _listed(front: dict[str, Any], key: str) -> list[Any]:
+    value = front.get(key)
+    return value if isinstance(value, list) else []
+
+
 def parse_note(name: str, text: str) -> NoteRecord | None:
     """The record of a note about a case; None for a note with no case (or not wsw's)."""
     front, body = split_note(text)
@@ -174,7 +180,7 @@ def parse_note(name: str, text: str) -> NoteRecord | None:
             _text(a.get("owner")),
             _date(a.get("due")) if a.get("due") else "",
         )
-        for i, a in enumerate(front.get("actions") or [])
+        for i, a in enumerate(_listed(front, "actions") + _listed(front, "supervision_actions"))
         if isinstance(a, dict) and _text(a.get("action"))
     ]
     questions = [

@@ -24,6 +24,7 @@ from wsw.cli import (
     reflect,
     render,
     suggest,
+    supervise,
 )
 from wsw.cli.options import Settings
 
@@ -113,5 +114,6 @@ for command in (
     demo.demo,
     cards.cards,
     cpd.cpd,
+    supervise.supervise,
 ):
     app.command()(command)

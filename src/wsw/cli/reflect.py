@@ -88,6 +88,7 @@ def run_at_terminal(
     note: tuple[bool, bool],
     make_asker: Callable[[Options], Asker],
     resume_command: str,
+    into: Callable[[Options], Callable[[str], Path]] | None = None,
 ) -> None:
     """Start or resume a reflection and run it (reflect and group).
 
@@ -117,7 +118,10 @@ def run_at_terminal(
         output = Path(options.output) if options.output else None
         target = NoteTarget(output, "html" if options.format == "html" else "md", force)
         asker = make_asker(options)
-        outcome = run.run_walk(reflection, asker, run.Finish(target, keep_draft=keep))
+        written = "Supervision record added to {path}" if into else "Note written to {path}"
+        writer = into(options) if into is not None else None
+        done = run.Finish(target, keep_draft=keep, written=written, into=writer)
+        outcome = run.run_walk(reflection, asker, done)
     finally:
         reflection.close()
     finish(outcome)

@@ -68,8 +68,10 @@ def answer_in(section_text: str, prompt: str) -> str:
 
 
 def _is_prompt(block: str) -> bool:
+    """A question's bold prompt, or a heading: where an answer ends."""
     block = block.strip()
-    return block.startswith("**") and block.endswith("**") and "\n" not in block
+    heading = block.startswith("#")
+    return heading or (block.startswith("**") and block.endswith("**") and "\n" not in block)
 
 
 def _plain(markdown: str) -> str:

@@ -206,6 +206,9 @@ class Finish:
     preview: bool = True
     keep_draft: bool = False
     written: str = "Note written to {path}"
+    # Where the finished Markdown goes instead of a new note: `wsw supervise` adds it to the
+    # note it is about. Returns the path written.
+    into: Callable[[str], Path] | None = None
 
 
 def begin(
@@ -430,7 +433,11 @@ def _write(reflection: Reflection, finish: Finish, asker: Asker) -> Outcome | No
     store = reflection.store
     content, _ = render_note(reflection.session, finish.target.fmt, reflection.people or [])
     try:
-        path = write_note(content, finish.target, store.ident, note_kind(reflection.session))
+        into = finish.into
+        if into is not None:
+            path = into(content)
+        else:
+            path = write_note(content, finish.target, store.ident, note_kind(reflection.session))
     except WswError as exc:
         if not finish.preview:
             raise
