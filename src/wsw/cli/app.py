@@ -20,6 +20,7 @@ from wsw.cli import (
     drafts,
     group,
     packs,
+    patterns,
     prompts,
     reflect,
     render,
@@ -115,5 +116,6 @@ for command in (
     cards.cards,
     cpd.cpd,
     supervise.supervise,
+    patterns.patterns,
 ):
     app.command()(command)
