@@ -31,6 +31,7 @@ def test_every_field_with_the_practice_learning_and_nothing_from_what(
     result = wsw("cpd", str(note), "--json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
+    assert next(iter(data)) == "version" and data["version"] == 1
     assert set(data["cpd"]) == {"type", "title", "description", "date", "learning", "impact",
                                 "peer_reflection"}  # fmt: skip
     record = data["cpd"]

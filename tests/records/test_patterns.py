@@ -39,6 +39,7 @@ def test_themes_and_referrals_are_counted_across_the_notes(
     result = wsw("patterns", str(folder), "--json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
+    assert next(iter(data)) == "version" and data["version"] == 1
     assert data["notes"] == 3 and data["first"] == "2026-11-03" and data["last"] == "2026-12-01"
     themes = {t["theme"]: t for t in data["themes"]}
     assert themes["domestic-abuse"]["count"] == 2
