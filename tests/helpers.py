@@ -155,3 +155,29 @@ def backdate(note: Path, day: str) -> None:
     text = note.read_text(encoding="utf-8")
     start, end = text.index("\ndate: "), text.index("\n", text.index("\ndate: ") + 1)
     note.write_text(text[:start] + f"\ndate: '{day}'" + text[end:], encoding="utf-8")
+
+
+# A supervision of the full answers file's reflection (fictional).
+SUPERVISION_ANSWERS: dict[str, object] = {
+    "supervisor-role": "Practice supervisor",
+    "supervision-kind": "situational",
+    "sup-decision": "Refer under s17 now; the checks can follow.",
+    "sup-options": ["Wait for the local authority checks", "Refer now"],
+    "sup-who-decided": "Service manager, with the FCA",
+    "sup-manager-present": True,
+    "sup-impact": "The FCA is anxious about visiting the home.",
+    "sup-wellbeing": "A joint visit with a colleague; a debrief afterwards.",
+    "sup-learning": "Weigh a partner's history at the first contact.",
+    "sup-take-forward": "Ask about every adult in the household early.",
+    "sup-resources": "A second worker for the visit.",
+    "sup-actions": [{"action": "Arrange a joint visit", "owner": "SM", "due": "2026-12-04"}],
+    "sup-review": "2026-12-15",
+}
+
+
+def supervision_answers(folder: Path, **changes: object) -> Path:
+    """A fictional answers file for the supervision walk (`wsw supervise --answers`)."""
+    import yaml
+
+    data = {"answers": {**SUPERVISION_ANSWERS, **changes}, "meta": {"walk": "supervision"}}
+    return write(folder / "supervision.yaml", yaml.safe_dump(data, sort_keys=False))

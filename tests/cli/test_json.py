@@ -34,6 +34,7 @@ def json_commands() -> list[str]:
 
 
 RUNS = {
+    "agenda": ["agenda", "--json"],
     "case list": ["case", "list", "--json"],
     "check": ["check", "-", "--json"],
     "demo": ["demo", "--list", "--json"],

@@ -9,30 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import Runner, case_answers, notes_in, write
+from helpers import Runner, case_answers, notes_in, supervision_answers, write
 from wsw.infra.storage import WriteRefused
 from wsw.records import supervision
-
-ANSWERS = {
-    "supervisor-role": "Practice supervisor",
-    "supervision-kind": "situational",
-    "sup-decision": "Refer under s17 now; the checks can follow.",
-    "sup-options": ["Wait for the local authority checks", "Refer now"],
-    "sup-who-decided": "Service manager, with the FCA",
-    "sup-manager-present": True,
-    "sup-impact": "The FCA is anxious about visiting the home.",
-    "sup-wellbeing": "A joint visit with a colleague; a debrief afterwards.",
-    "sup-learning": "Weigh a partner's history at the first contact.",
-    "sup-take-forward": "Ask about every adult in the household early.",
-    "sup-resources": "A second worker for the visit.",
-    "sup-actions": [{"action": "Arrange a joint visit", "owner": "SM", "due": "2026-12-04"}],
-    "sup-review": "2026-12-15",
-}
-
-
-def supervision_answers(folder: Path, **changes: object) -> Path:
-    data = {"answers": {**ANSWERS, **changes}, "meta": {"walk": "supervision"}}
-    return write(folder / "supervision.yaml", yaml.safe_dump(data, sort_keys=False))
 
 
 def a_note(tmp_path: Path, home: Path, wsw: Runner) -> Path:

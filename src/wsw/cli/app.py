@@ -12,6 +12,7 @@ import typer
 from wsw import __version__
 from wsw.cli import (
     actions,
+    agenda,
     cards,
     case,
     check,
@@ -117,5 +118,6 @@ for command in (
     cpd.cpd,
     supervise.supervise,
     patterns.patterns,
+    agenda.agenda,
 ):
     app.command()(command)
