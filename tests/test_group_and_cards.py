@@ -45,6 +45,8 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     send(child, "Child B - referral declined")
     send(child, "Child B")
     send(child, "3")
+    child.expect("does everyone agree that what is said stays in")
+    send(child, "y")  # the confidentiality agreement
     child.expect(PROMPT)
     child.sendline("The LA declined our referral about bruises on Child B's arms.")
     child.expect(MORE)
@@ -85,11 +87,20 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     for contributions in (["Plays out after school"],
                           ["Not known tonight"],
                           ["Likely to be hit again"],
-                          ["An accident at school", "Someone at home hurts him"],
-                          ["Escalate to the service manager"]):  # fmt: skip
+                          ["An accident at school", "Someone at home hurts him"]):  # fmt: skip
         for item in contributions:
             send(child, item, ADD)
         send(child, "", ADD)
+    child.expect("Map the case with Signs of Safety now?")
+    send(child, "y")
+    for contributions in (["Bruises nobody explains"], ["School noticed and acted"],
+                          ["Child B seen alone this week"]):  # fmt: skip
+        for item in contributions:
+            send(child, item, ADD)
+        send(child, "", ADD)
+    send(child, "3")  # the Signs of Safety scale
+    send(child, "Escalate to the service manager", ADD)
+    send(child, "", ADD)
     child.expect(PROMPT)
     child.sendline("We will escalate today.")
     child.expect(MORE)
@@ -109,11 +120,19 @@ def test_group_discussion_end_to_end(tmp_path: Path) -> None:
     child.sendline("")
     child.expect("What difference will that make")
     send(child, ":skip")
+    child.expect("A short summary for the child's file")
+    child.expect(PROMPT)
+    child.sendline("Discussed in group supervision; escalating the declined referral today.")
+    child.expect(MORE)
+    child.sendline("")
     child.expect("Preview of your note")
     send(child, "1")
     child.expect(pexpect.EOF)
     text = note.read_text(encoding="utf-8")
     assert "## Learning for practice" in text and "own account before the first" in text
+    assert "## Signs of Safety mapping" in text and "- School noticed and acted" in text
+    assert "## Summary for the child's file" in text and "escalating the declined" in text
+    assert "confidentiality: " not in text and "stays in the room" in text
     assert "- When were the bruises seen? (AB)" in text
     assert "- What does the mother say happened? (CD)" in text
     assert "A question to remove" not in text
@@ -130,6 +149,7 @@ def test_group_ctrl_c_keeps_contributions_for_resume(tmp_path: Path) -> None:
     send(child, "Child C")
     send(child, "Child C")
     send(child, "2")
+    send(child, "y")  # the confidentiality agreement
     child.expect(PROMPT)
     child.sendline("Information")
     child.expect(MORE)

@@ -70,7 +70,7 @@ def test_the_walk_and_group_mode_run_with_the_network_switched_off(no_network: N
     walk = session("individual")
     assert drive(walk, TerminalAsker(console=quiet, stdin=typed), lambda _: None) is not None
     assert walk.answers["information"] == "Baby bruise on the cheek."
-    typed = io.StringIO("Child B\nChild B\n1\nInfo\n\nAB: a question\n\n:save\n")
+    typed = io.StringIO("Child B\nChild B\n1\ny\nInfo\n\nAB: a question\n\n:save\n")
     group = session("group")
     assert drive(group, GroupAsker(console=quiet, stdin=typed), lambda _: None) is not None
     assert group.answers["clarifying"] == ["a question (AB)"]

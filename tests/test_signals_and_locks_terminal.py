@@ -147,7 +147,7 @@ def test_kill_9_during_group_capture_keeps_every_contribution(tmp_path: Path) ->
     child.expect("Declare the people involved")
     child.expect(r"> $")
     child.sendline("")
-    for reply in ("Child C", "Child C", "2"):
+    for reply in ("Child C", "Child C", "2", "y"):
         say(child, reply)
     child.expect(PROMPT)
     child.sendline("The information")

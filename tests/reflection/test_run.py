@@ -382,9 +382,9 @@ def group_asker(typed: str) -> GroupAsker:
 
 def test_group_ctrl_c_keeps_contributions_and_resume_shows_them(wsw_home: Path) -> None:
     reflection = begin("group")
-    # People (none), title, case type, the information, then two contributions and the
+    # People (none), title, case, ages, the agreement, the information, two contributions, the
     # end of input, as when the terminal goes away.
-    typed = "\nChild C\nChild C\n2\nInformation\n\nAB: First question\nSecond question\n"
+    typed = "\nChild C\nChild C\n2\ny\nInformation\n\nAB: First question\nSecond question\n"
     outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
     assert outcome.status == "interrupted"
     assert outcome.messages[-1] == f"Resume with: wsw group --resume {reflection.store.ident}"
@@ -447,7 +447,7 @@ def _value_for(kind: str, qid: str) -> Value:
 
 def test_group_ctrl_c_while_editing_a_contribution_keeps_them_all(wsw_home: Path) -> None:
     reflection = begin("group")
-    typed = "\nChild C\nChild C\n2\nInformation\n\nFirst\nSecond\n:edit 1\n"  # input ends mid-edit
+    typed = "\nChild C\nChild C\n2\ny\nInformation\n\nFirst\nSecond\n:edit 1\n"  # input ends mid-edit
     outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
     assert outcome.status == "interrupted"
     assert the_draft(wsw_home)["meta"]["pending"]["text"] == "First\nSecond"
