@@ -447,7 +447,8 @@ def _value_for(kind: str, qid: str) -> Value:
 
 def test_group_ctrl_c_while_editing_a_contribution_keeps_them_all(wsw_home: Path) -> None:
     reflection = begin("group")
-    typed = "\nChild C\nChild C\n2\ny\nInformation\n\nFirst\nSecond\n:edit 1\n"  # input ends mid-edit
+    # The input ends mid-edit.
+    typed = "\nChild C\nChild C\n2\ny\nInformation\n\nFirst\nSecond\n:edit 1\n"
     outcome = run.run_walk(reflection, group_asker(typed), run.Finish(None))
     assert outcome.status == "interrupted"
     assert the_draft(wsw_home)["meta"]["pending"]["text"] == "First\nSecond"
