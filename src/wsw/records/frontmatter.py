@@ -3,12 +3,13 @@
 A team lead's view (`wsw patterns`) reads only the fields that are codes, never the answers:
 dates, the walk, case type, age bands, themes, safety scores, referral, escalation and
 supervision. wsw writes those with PyYAML's `safe_dump` as one line each (`key: value`) or a
-list of plain items (`- item`), so they are picked out line by line, never touching the
-answer text that sits in other keys. Each picked line's value is read as YAML would read it
+list of plain items (`- item`), so one regular expression picks out those keys' lines, never
+reading the answer text that sits in other keys. Each value is read as YAML would read it
 for the few forms safe_dump writes (null, true/false, integers, plain and single-quoted
-strings); anything else (a note edited by hand into another form) sends that note's picked
-lines through YAML itself, so the result is always what YAML would say. 10,000 notes take
-well under two seconds this way (bench/patterns.py), where YAML for every note takes more.
+strings); anything else (a note edited by hand into another form) sends that note's front
+matter through YAML itself, keeping only the coded keys, so the result is always what YAML
+would say. 10,000 notes take
+about a second of CPU this way (bench/patterns.py), where YAML for every note takes several.
 """
 
 from __future__ import annotations
