@@ -26,7 +26,7 @@ def test_a_note_as_docx_keeps_headings_and_the_actions_table(tmp_path: Path, wsw
     assert result.code == 0, result.err
     found = headings(target)
     assert found[0] == "Child A - mother's new partner"
-    for section in ("What?", "So what?", "Then what?", "Actions", "Learning for practice"):
+    for section in ("Summary", "What?", "So what?", "Then what?", "Learning for practice"):
         assert section in found
     document = docx.Document(str(target))
     rows = [[c.text for c in row.cells] for row in document.tables[0].rows]

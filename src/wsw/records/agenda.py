@@ -72,14 +72,17 @@ def last_supervised(codes: dict[str, dict[str, Any]]) -> str | None:
 
 def _questions(path: Path, walk: str, library: Library) -> list[str]:
     known = library.walks.get(walk)
-    prompt = next((q.prompt for s in (known.stages if known else []) for q in s.questions
-                   if q.id == QUESTIONS_QID), None)  # fmt: skip
-    if prompt is None:
+    question = next((q for s in (known.stages if known else []) for q in s.questions
+                     if q.id == QUESTIONS_QID), None)  # fmt: skip
+    if question is None:
         return []
     try:
-        text = read_note(path).answer(QUESTIONS_SECTION, prompt)
+        note = read_note(path)
     except Exception:  # a note that cannot be read has no questions to bring
         return []
+    text = note.answer(QUESTIONS_SECTION, question.prompt)
+    if not text and question.summary:  # the note shows them in its Summary
+        text = note.summarised(question.summary)
     return [line.removeprefix("- ").strip() for line in text.splitlines() if line.strip()]
 
 

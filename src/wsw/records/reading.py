@@ -18,7 +18,9 @@ from wsw.errors import InputError
 from wsw.text.markdown import escape
 
 HARD_BREAK = re.compile(r"\\\n")
-POINT_TITLE = re.compile(r"^- \*\*(.+?)\*\* \((?:Learning|Practice) point\)", re.M)
+# A learning or practice point as the note lists it: "- **Title.** text" (or, in notes written
+# before the Summary, "- **Title** (Learning point).").
+POINT_TITLE = re.compile(r"^- \*\*(.+?)\.?\*\*(?: \((?:Learning|Practice) point\))?[ .]", re.M)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ class ReadNote:
         """The plain text answered to `prompt` in `section`; empty when it is not there."""
         return answer_in(self.sections.get(section, ""), prompt)
 
+    def summarised(self, label: str) -> str:
+        """What the note's Summary shows under `label` (a question's summary label)."""
+        return answer_in(self.sections.get("Summary", ""), f"{label}:")
+
     def themes(self) -> list[str]:
         listed = self.front.get("themes")
         return [str(t) for t in listed] if isinstance(listed, list) else []
@@ -55,6 +61,8 @@ def answer_in(section_text: str, prompt: str) -> str:
     wanted = f"**{escape(prompt.strip())}**"
     blocks = section_text.split("\n\n")
     for i, block in enumerate(blocks):
+        if block.strip().startswith(wanted + " "):  # a short answer on the prompt's line
+            return _plain(block.strip()[len(wanted) + 1 :])
         if block.strip() != wanted:
             continue
         found: list[str] = []

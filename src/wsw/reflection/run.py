@@ -434,10 +434,8 @@ def _write(reflection: Reflection, finish: Finish, asker: Asker) -> Outcome | No
     content, _ = render_note(reflection.session, finish.target.fmt, reflection.people or [])
     try:
         into = finish.into
-        if into is not None:
-            path = into(content)
-        else:
-            path = write_note(content, finish.target, store.ident, note_kind(reflection.session))
+        kind = note_kind(reflection.session)
+        path = into(content) if into else write_note(content, finish.target, store.ident, kind)
     except WswError as exc:
         if not finish.preview:
             raise
