@@ -188,6 +188,8 @@ class NoteBuilder:
             return _joined(self._qa(questions), self._escalation_questions())
         if section == "unknowns":
             return "\n\n".join(self.render_value(q) for q in questions if q.id in self.answers)
+        if section == "for-practice":  # optional closing questions: only what was answered
+            return self._qa(q for q in questions if q.id in self.answers)
         return self._qa(questions)
 
     def _qa(self, questions: Iterable[Question]) -> str:
