@@ -108,6 +108,7 @@ def test_links_and_other_files_in_the_notes_folder_are_not_read(
 
 
 WRITER = """
+import os
 import sys
 from pathlib import Path
 from wsw.cases.index import Index
@@ -115,7 +116,9 @@ folder, prefix, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 index = Index.open(sync=False)
 for n in range(count):
     path = folder / f"{prefix}-{n:04d}.md"
-    path.write_text(f"---\\ncase: {prefix}\\ndate: 2026-11-01\\n---\\n# n\\n", encoding="utf-8")
+    part = folder / f".{prefix}-{n:04d}.tmp"  # written whole and renamed, as wsw writes notes
+    part.write_text(f"---\\ncase: {prefix}\\ndate: 2026-11-01\\n---\\n# n\\n", encoding="utf-8")
+    os.replace(part, path)
     index.add(path)
     print(n, flush=True)
 """
