@@ -101,4 +101,6 @@ def test_a_warm_case_list_reads_no_notes_and_loads_no_packs(wsw_home: Path, tmp_
     imported_by(wsw_home, "render", answers)
     imported_by(wsw_home, "case", "list")  # brings the index up to date
     warm = imported_by(wsw_home, "case", "list", "--json")
-    assert not {"pydantic", "yaml", "rich", "wsw.packs", "wsw.cases.history"} & warm
+    # pydantic is left to the pin's own test: Typer 0.29 and later import it for every command
+    # (.ci/latest-typer runs these tests against the newest Typer).
+    assert not {"yaml", "rich", "wsw.packs", "wsw.cases.history"} & warm
