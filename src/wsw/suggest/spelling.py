@@ -98,10 +98,16 @@ class Spelling:
         """
         out: list[Token] = []
         previous: Token | None = None
+        seen: dict[str, str | None] = {}  # a long text repeats its words: look each up once
         for t in tokens:
             inside = previous is not None and previous.sentence == t.sentence
             name = t.upper or (inside and t.capital)
-            fixed = None if name else self.correct(t.word)
+            if name:
+                fixed = None
+            elif t.word in seen:
+                fixed = seen[t.word]
+            else:
+                fixed = seen[t.word] = self.correct(t.word)
             out.append(t._replace(stem=stem(fixed), word=fixed) if fixed else t)
             previous = t
         return out
