@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from wsw.cli.options import ForceOpt, JsonOpt, say
+from wsw.cli.options import ForceOpt, JsonOpt, ReportOutputOpt, say
 
 if TYPE_CHECKING:
     from wsw.cases.history import Case
@@ -81,9 +81,7 @@ def case_show(
         ShowFormat | None,
         typer.Option("--format", "-f", help="A court chronology: md, csv, or html with a chart."),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to PATH instead of the screen.")
-    ] = None,
+    output: ReportOutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """A case's chronology, one row per reflection, then its open actions and questions."""

@@ -73,6 +73,9 @@ OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write the note to PATH ('-' for standard output)."),
 ]
+ReportOutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to PATH instead of the screen.")
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Markdown or printable HTML.")]
 # For walks that can be resumed: not given means "as the draft was started" (else Markdown).
 WalkFormatOpt = Annotated[

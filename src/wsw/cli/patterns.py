@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from wsw.cli.options import ForceOpt, JsonOpt, say, settings
+from wsw.cli.options import ForceOpt, JsonOpt, ReportOutputOpt, say, settings
 
 
 class PatternsFormat(StrEnum):
@@ -29,9 +29,7 @@ def patterns(
         PatternsFormat | None,
         typer.Option("--format", "-f", help="md, html with charts, or jsonl (one line a note)."),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to PATH instead of the screen.")
-    ] = None,
+    output: ReportOutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """Themes over time, referrals, escalations, falling safety scores, across notes.
