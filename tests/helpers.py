@@ -11,12 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wsw.catalogue.load import load_catalogue
 from wsw.catalogue.model import Catalogue
 from wsw.packs.library import Library
 from wsw.walk.session import Session
+
+if TYPE_CHECKING:
+    import pexpect
 
 DATA = Path(__file__).parent / "data"
 WARM_CACHE: list[Path] = []  # the session's filled cache folder, once conftest has made it
@@ -181,3 +184,44 @@ def supervision_answers(folder: Path, **changes: object) -> Path:
 
     data = {"answers": {**SUPERVISION_ANSWERS, **changes}, "meta": {"walk": "supervision"}}
     return write(folder / "supervision.yaml", yaml.safe_dump(data, sort_keys=False))
+
+
+PROMPT = r"\r\n> $"  # a walk's prompt for an answer
+MORE = r"\r\n  $"  # the next line of a multi-line answer
+
+
+def spawn_walk(
+    command: str,
+    home: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    people: tuple[str, ...] = (),
+) -> pexpect.spawn[str]:
+    """Start a walk command (`reflect`, `supervise`) at an 80x24 pseudo-terminal; a new
+    reflection first asks who to pseudonymise (none by default)."""
+    import pexpect
+
+    child = pexpect.spawn(WSW, [command, *args], env=terminal_env(home, **(env or {})),
+                          encoding="utf-8", dimensions=(24, 80), timeout=60,
+                          preexec_fn=default_interrupts)  # fmt: skip
+    if "--resume" not in args:
+        child.expect("Declare the people involved")
+        for declaration in people:
+            child.expect(r"[>=] $")
+            child.sendline(declaration)
+        child.expect(r"[>=] $")
+        child.sendline("")
+    return child
+
+
+def say(child: pexpect.spawn[str], text: str) -> None:
+    child.expect(PROMPT)
+    child.sendline(text)
+
+
+def say_lines(child: pexpect.spawn[str], *lines: str) -> None:
+    child.expect(PROMPT)
+    for line in lines:
+        child.sendline(line)
+        child.expect(MORE)
+    child.sendline("")

@@ -16,41 +16,14 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from helpers import WSW, default_interrupts, interrupt, terminal_env
-
-PROMPT = r"\r\n> $"
-MORE = r"\r\n  $"
+from helpers import MORE, PROMPT, interrupt, say, say_lines, spawn_walk
 
 
 def spawn(
     home: Path, *args: str, env: dict[str, str] | None = None, people: tuple[str, ...] = ()
 ) -> pexpect.spawn[str]:
     """Start `wsw reflect`; a new reflection first asks who to pseudonymise (none by default)."""
-    environment = terminal_env(home, **(env or {}))
-    child = pexpect.spawn(WSW, ["reflect", *args], env=environment, encoding="utf-8",
-                          dimensions=(24, 80), timeout=60,
-                          preexec_fn=default_interrupts)  # fmt: skip
-    if "--resume" not in args:
-        child.expect("Declare the people involved")
-        for declaration in people:
-            child.expect(r"[>=] $")
-            child.sendline(declaration)
-        child.expect(r"[>=] $")
-        child.sendline("")
-    return child
-
-
-def say(child: pexpect.spawn[str], text: str) -> None:
-    child.expect(PROMPT)
-    child.sendline(text)
-
-
-def say_lines(child: pexpect.spawn[str], *lines: str) -> None:
-    child.expect(PROMPT)
-    for line in lines:
-        child.sendline(line)
-        child.expect(MORE)
-    child.sendline("")
+    return spawn_walk("reflect", home, *args, env=env, people=people)
 
 
 def drafts(home: Path) -> list[dict[str, object]]:

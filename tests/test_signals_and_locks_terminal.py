@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from test_reflect_terminal import MORE, PROMPT, context, say, spawn
+from test_reflect_terminal import context, spawn
 
-from helpers import WSW, default_interrupts, interrupt, terminal_env
+from helpers import MORE, PROMPT, WSW, default_interrupts, interrupt, say, terminal_env
 
 
 def the_draft(home: Path) -> dict[str, dict[str, object]]:

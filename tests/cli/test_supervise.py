@@ -6,34 +6,11 @@ from pathlib import Path
 
 import pexpect
 
-from helpers import WSW, Runner, case_answers, default_interrupts, interrupt, notes_in, terminal_env
-
-PROMPT = r"\r\n> $"
-MORE = r"\r\n  $"
+from helpers import PROMPT, Runner, case_answers, interrupt, notes_in, say, say_lines, spawn_walk
 
 
 def spawn(home: Path, *args: str) -> pexpect.spawn[str]:
-    child = pexpect.spawn(WSW, ["supervise", *args], env=terminal_env(home), encoding="utf-8",
-                          dimensions=(24, 80), timeout=60,
-                          preexec_fn=default_interrupts)  # fmt: skip
-    if "--resume" not in args:
-        child.expect("Declare the people involved")
-        child.expect(r"[>=] $")
-        child.sendline("")
-    return child
-
-
-def say(child: pexpect.spawn[str], text: str) -> None:
-    child.expect(PROMPT)
-    child.sendline(text)
-
-
-def say_lines(child: pexpect.spawn[str], *lines: str) -> None:
-    child.expect(PROMPT)
-    for line in lines:
-        child.sendline(line)
-        child.expect(MORE)
-    child.sendline("")
+    return spawn_walk("supervise", home, *args)
 
 
 def test_supervise_at_the_terminal_with_ctrl_c_and_resume(
