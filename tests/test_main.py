@@ -107,3 +107,59 @@ def test_ctrl_c_as_wsw_starts_is_exit_130_without_a_traceback(
     monkeypatch.setattr(signals, "install", pressed)
     result = wsw("--version")
     assert result.code == 130 and result.err.strip() == "Interrupted (Ctrl-C)."
+
+
+def test_ctrl_c_while_the_command_line_loads_waits_for_the_imports_then_stops(
+    wsw: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside the import machinery a KeyboardInterrupt can become a RuntimeError or be
+    swallowed with "Exception ignored": the signal is noted until the imports are done."""
+    import importlib
+    import signal
+    import sys
+
+    from wsw.infra import signals
+
+    importlib.import_module("wsw.cli.app")
+    monkeypatch.delitem(sys.modules, "wsw.cli.app")  # imported again, inside `starting`
+    monkeypatch.delattr(importlib.import_module("wsw.cli"), "app")  # both put back after
+    real_import = __import__
+
+    def ctrl_c_during(name: str, *args: object, **kwargs: object) -> object:
+        if name == "typer":
+            signal.raise_signal(signal.SIGINT)  # arrives while wsw.cli.app is loading
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("builtins.__import__", ctrl_c_during)
+    try:
+        result = wsw("--version")
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signals.reset()
+    assert result.code == 130 and result.err.strip() == "Interrupted (Ctrl-C)."
+    assert "0.1" not in result.out  # the command did not run
+    assert "wsw.cli.app" in sys.modules  # but the import it arrived in was not cut short
+
+
+def test_an_error_after_ctrl_c_is_the_interruption_not_an_internal_error(
+    wsw: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+    import signal
+
+    from wsw.infra import signals
+
+    cli_app = importlib.import_module("wsw.cli.app")
+
+    def half_imported(*args: object, **kwargs: object) -> None:
+        with signals.held():  # noted, not raised: as if it had been lost inside an import
+            signal.raise_signal(signal.SIGINT)
+        raise RuntimeError("an import Ctrl-C broke half-way")
+
+    monkeypatch.setattr(cli_app, "app", half_imported)
+    try:
+        result = wsw("--version")
+    finally:
+        signals.reset()
+    assert result.code == 130 and "Interrupted (Ctrl-C)." in result.err
+    assert "internal error" not in result.err

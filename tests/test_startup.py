@@ -104,3 +104,15 @@ def test_a_warm_case_list_reads_no_notes_and_loads_no_packs(wsw_home: Path, tmp_
     # pydantic is left to the pin's own test: Typer 0.29 and later import it for every command
     # (.ci/latest-typer runs these tests against the newest Typer).
     assert not {"yaml", "rich", "wsw.packs", "wsw.cases.history"} & warm
+
+
+def test_the_entry_module_imports_nothing_before_main_can_catch_ctrl_c() -> None:
+    """The console script imports `wsw.main` outside any handler: a Ctrl-C while it loads
+    would be a traceback, so it holds nothing that takes time to import."""
+    probe = "import sys; before = set(sys.modules); import wsw.main; " + (
+        "print(' '.join(sorted(set(sys.modules) - before)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["wsw", "wsw.main"]

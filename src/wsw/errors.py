@@ -110,3 +110,29 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     options = [c for c in candidates if c != word]
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class InternalError(WswError):
+    """A mistake in wsw itself (exit 1). The message names the kind of error and where it
+    happened in wsw's code, never its text, which could hold an answer."""
+
+    exit_code = 1
+
+    def __init__(self, exc: BaseException) -> None:
+        import traceback
+
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if "wsw" in f.filename]
+        where = ""
+        if frames:
+            last = frames[-1]
+            module = last.filename.replace("\\", "/").rsplit("/wsw/", 1)[-1]
+            where = f" in wsw/{module} line {last.lineno}"
+        super().__init__(
+            f"wsw stopped on an internal error ({type(exc).__name__}{where}). Nothing you "
+            "typed is shown here, and drafts are as last saved. Please report it; WSW_DEBUG=1 "
+            "shows the full traceback."
+        )
+
+
+class OutputFailed(WswError):
+    """Standard output could not be written (exit 2)."""

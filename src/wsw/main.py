@@ -5,23 +5,25 @@ JSON), so pipes stay clean. Error messages never include answer text: the core b
 from ids, field names and file positions only.
 """
 
-from __future__ import annotations
-
-import contextlib
-import errno
-import gc
+# Only `sys` (already loaded by Python) at module level: the console script imports this
+# module before `main` can catch anything, so a Ctrl-C while it loaded would be a traceback.
+# Everything else, even `__future__`, is imported inside `main`'s guard.
 import sys
 
-from wsw.errors import EXIT_INTERRUPTED, WswError
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing takes 10 ms
+if TYPE_CHECKING:
+    from wsw.errors import WswError
 
 
-def report(error: WswError) -> None:
+def report(error: "WswError") -> None:
     """Print an error to stderr, plainly (no markup, so nothing in it is interpreted)."""
     _tell(error.lines())
 
 
 def _tell(lines: list[str]) -> None:
     """To stderr; a terminal that has gone away (SIGHUP) or a full stderr is not an error."""
+    import contextlib
+
     with contextlib.suppress(OSError, ValueError):
         for line in lines:
             print(line, file=sys.stderr)
@@ -32,15 +34,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:  # Ctrl-C before the command began, or as it ended
-        from wsw.infra import signals
+        return _interrupted()
 
-        _tell([f"Interrupted ({signals.cause()})."])
-        return signals.exit_code(EXIT_INTERRUPTED)
+
+def _interrupted() -> int:
+    from wsw.errors import EXIT_INTERRUPTED
+    from wsw.infra import signals
+
+    _tell([f"Interrupted ({signals.cause()})."])
+    return signals.exit_code(EXIT_INTERRUPTED)
 
 
 def _main(argv: list[str] | None) -> int:
     # wsw uses no pydantic plugins; without this pydantic scans every installed package's
     # entry points the first time a model is built, which costs start-up time.
+    import gc
     import os
 
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -63,6 +71,8 @@ def _main(argv: list[str] | None) -> int:
 
 def _no_core_dumps() -> None:
     """A crash must not write what was typed to disk: no core dump for this process."""
+    import contextlib
+
     try:
         import resource
     except ImportError:  # not on Windows, which writes no core files by default
@@ -73,10 +83,12 @@ def _no_core_dumps() -> None:
 
 def _run(argv: list[str] | None) -> int:
     """Run the command; the only place an error, an interruption or an exit becomes a code."""
+    from wsw.errors import InternalError, OutputFailed, WswError
     from wsw.infra import signals
 
     try:
-        from wsw.cli.app import app  # inside: Ctrl-C while it loads is an interruption too
+        with signals.starting():  # a Ctrl-C while the command line loads waits till it has
+            from wsw.cli.app import app
 
         try:
             app(args=argv, prog_name="wsw")
@@ -86,20 +98,21 @@ def _run(argv: list[str] | None) -> int:
         report(error)
         return error.exit_code
     except OSError as exc:  # output that could not be written (`> /dev/full`, a closed pipe)
-        if exc.errno not in OUTPUT_ERRORS:
+        if exc.errno not in _output_errors():
             raise
         _silence_stdout()
         report(OutputFailed(f"Cannot write to standard output: {exc.strerror}."))
         return OutputFailed.exit_code
     except KeyboardInterrupt:
-        _tell([f"Interrupted ({signals.cause()})."])
-        return signals.exit_code(EXIT_INTERRUPTED)
+        return _interrupted()
     except SystemExit as exit_:
         code = exit_.code
         return code if isinstance(code, int) else (0 if code is None else 1)
     except Exception as exc:  # a bug: said plainly, never as a traceback holding answer text
         import os
 
+        if signals.received():  # e.g. an import Ctrl-C broke half-way (RuntimeError)
+            return _interrupted()
         if os.environ.get("WSW_DEBUG"):
             raise
         report(InternalError(exc))
@@ -107,34 +120,18 @@ def _run(argv: list[str] | None) -> int:
     return 0
 
 
-class InternalError(WswError):
-    """A mistake in wsw itself (exit 1). The message names the kind of error and where it
-    happened in wsw's code, never its text, which could hold an answer."""
+def _output_errors() -> set[int]:
+    """What a full disk, a closed pipe or a gone terminal look like when stdout is written."""
+    import errno
 
-    exit_code = 1
-
-    def __init__(self, exc: BaseException) -> None:
-        import traceback
-
-        frames = [f for f in traceback.extract_tb(exc.__traceback__) if "wsw" in f.filename]
-        where = ""
-        if frames:
-            last = frames[-1]
-            module = last.filename.replace("\\", "/").rsplit("/wsw/", 1)[-1]
-            where = f" in wsw/{module} line {last.lineno}"
-        super().__init__(
-            f"wsw stopped on an internal error ({type(exc).__name__}{where}). Nothing you "
-            "typed is shown here, and drafts are as last saved. Please report it; WSW_DEBUG=1 "
-            "shows the full traceback."
-        )
-
-
-OUTPUT_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG}
+    return {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EBADF, errno.EDQUOT, errno.EFBIG}
 
 
 def _flush_stdout() -> None:
     """Flush the command's output now, so a full disk or closed pipe (`> /dev/full`) is a
     message and exit 2, not a traceback from the interpreter at exit."""
+    from wsw.errors import OutputFailed
+
     try:
         sys.stdout.flush()
     except (OSError, ValueError) as exc:
@@ -145,6 +142,7 @@ def _flush_stdout() -> None:
 
 def _silence_stdout() -> None:
     """Point stdout at nothing, so the interpreter's own flush at exit has nothing to fail."""
+    import contextlib
     import os
 
     with contextlib.suppress(OSError, ValueError):
@@ -153,7 +151,3 @@ def _silence_stdout() -> None:
         os.close(devnull)
     with contextlib.suppress(OSError, ValueError):
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
-
-
-class OutputFailed(WswError):
-    """Standard output could not be written (exit 2)."""

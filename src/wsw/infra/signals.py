@@ -21,13 +21,16 @@ NAMES: dict[int, str] = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 if hasattr(signal, "SIGHUP"):
     NAMES[signal.SIGHUP] = "SIGHUP (the terminal was closed)"
 
-_state: dict[str, int] = {}  # "ended_by": the first SIGHUP or SIGTERM; "held": depth
+# "ended_by": the first SIGHUP or SIGTERM; "received": the first of any; "held": depth;
+# "starting": set while the command line's modules load
+_state: dict[str, int] = {}
 
 
 def _handler(signum: int, frame: FrameType | None) -> None:
+    _state.setdefault("received", signum)
     if signum != signal.SIGINT:
         _state.setdefault("ended_by", signum)
-    if _state.get("held"):
+    if _state.get("held") or _state.get("starting"):
         return
     raise KeyboardInterrupt
 
@@ -63,6 +66,29 @@ def held() -> Iterator[None]:
         yield
     finally:
         _state["held"] -= 1
+
+
+def received() -> bool:
+    """Whether any of the three signals has arrived since wsw started."""
+    return "received" in _state
+
+
+@contextlib.contextmanager
+def starting() -> Iterator[None]:
+    """Load modules with signals noted, then act on one that came.
+
+    A KeyboardInterrupt raised inside Python's import machinery can surface as a
+    RuntimeError, or be swallowed in a lock's clean-up with "Exception ignored" on stderr.
+    Nothing has been typed yet, so waiting the few milliseconds until the imports are done
+    loses nothing, and the interruption then takes the one ordinary path.
+    """
+    _state["starting"] = 1
+    try:
+        yield
+    finally:
+        del _state["starting"]
+    if received():
+        raise KeyboardInterrupt
 
 
 def reset() -> None:
