@@ -240,3 +240,33 @@ def test_learned_weights_scale_their_triggers() -> None:
     neglect = [i for i in before if library.point_by_id[i].point.primary_theme == "neglect"]
     assert neglect and all(after.get(i, 0.0) < before[i] for i in neglect)
     assert ("neglect", "no food!") in plain.fired(text)
+
+
+def test_a_point_needs_its_own_theme_in_the_text(tmp_path: Path) -> None:
+    """A point's own generic word, a secondary theme or a teenager's age never bring it alone.
+
+    "CAMHS referral" on a self-harm text must not bring up exploitation learning: the point
+    shows once the text is about its primary theme, or through a specific phrase of its own.
+    """
+    from helpers import load_library
+
+    themes = "themes: [adolescents-exploitation, suicide-self-harm]"
+    pack = MINIMAL_PACK.replace("themes: [neglect]", themes)
+    pack = pack.replace("triggers: [packed lunch]", "triggers: [youth club]")
+    write(tmp_path / "packs" / "team.yaml", pack)
+    library = load_library([tmp_path / "packs"], user=False, env=False)
+    generic = Suggester(library, weights={("team.one", "youth club"): 0.5})
+    self_harm = "Ellie (14) has been self-harming. She told a worker at her youth club."
+
+    assert all(s.theme != "adolescents-exploitation" for s in generic.suggest(self_harm))
+    exploited = self_harm + " She has been going missing and coming back with cash."
+    assert "team.one" in [s.id for s in generic.suggest(exploited, limit=None)]
+    specific = Suggester(library, weights={})  # the phrase unweighted: specific enough alone
+    assert "team.one" in [s.id for s in specific.suggest(self_harm, limit=None)]
+
+
+def test_a_baby_s_age_alone_brings_learning_about_infants(suggester: Suggester) -> None:
+    """An age a theme is about is evidence of it (a 2/12 baby); a teenager's age is not."""
+    assert "infants" in themes_of(suggester, "New partner moved in. Children are 2/12 and 3.")
+    teen = "Callum (15) has been cutting his arms and says he wants to die."
+    assert "adolescents-exploitation" not in themes_of(suggester, teen)

@@ -33,6 +33,12 @@ from wsw.text.words import STOPWORDS, WORD, Token, fold, fold_keeping_case, stem
 SECONDARY_SHARE = 0.5
 TEXT_WEIGHT = 8.0
 MIN_SCORE = 1.0
+# A theme a pack boosts this much for a child's age is about that age (infants, for an under-1):
+# the age alone is evidence of it. A smaller boost only weighs a theme the text touches.
+AGE_EVIDENCE = 1.0
+# A point's own phrase of at least this weight (two words, or one strong word, that fitting has
+# not found generic) is evidence of its theme by itself: a team pack's own trigger still works.
+SPECIFIC_OWN = 1.5
 DUPLICATE_OVERLAP = 0.5
 # A word in more points than this (and than this share of them) is skipped by the text index.
 COMMON_POSTINGS = 1000
@@ -286,14 +292,20 @@ class Suggester:
             for theme in touched:
                 found.update(self._by_theme.get(theme, ()))
         else:
-            found.update(self._bucket_heads(touched, bands, 2 * limit, hits, set(stated)))
+            found.update(self._bucket_heads(touched, bands, 2 * limit, hits, set(stated), strength))
             # a touched theme's point that shares a word gains from the text index too
             themes = set(touched)
             found.update(i for i in shared if self._primary[i] in themes)
-        return {i for i in found if self._may_show(i, hits, set(stated))}
+        return {i for i in found if self._may_show(i, hits, set(stated), strength)}
 
     def _bucket_heads(
-        self, touched: list[str], bands: set[str], n: int, hits: _Hits, stated: set[str]
+        self,
+        touched: list[str],
+        bands: set[str],
+        n: int,
+        hits: _Hits,
+        stated: set[str],
+        strength: dict[str, float],
     ) -> set[int]:
         """The first n showable points of each bucket a touched theme's points can score from."""
         others = ["*", *touched]
@@ -306,16 +318,33 @@ class Suggester:
                     for i in self._buckets.get((theme, other, band), ()):
                         if taken == n:
                             break
-                        if self._may_show(i, hits, stated):
+                        if self._may_show(i, hits, stated, strength):
                             heads.add(i)
                             taken += 1
         return heads
 
-    def _may_show(self, index: int, hits: _Hits, stated: set[str]) -> bool:
+    def _may_show(
+        self, index: int, hits: _Hits, stated: set[str], strength: dict[str, float]
+    ) -> bool:
+        """Whether a point may be listed at all, however well it would score.
+
+        Not for other ages than those stated, not a one-context point without its own words,
+        and only when the text is about its primary theme: one of the theme's own words, an
+        age the theme is about, or a specific phrase of the point's own. A point's own words
+        pick it among its theme's points, but a generic one alone brings up off-theme learning
+        ("CAMHS" is not exploitation, "new partner" is not the wider family), and so do a
+        secondary theme, a shared word or a teenager's age.
+        """
         point = self.points[index].point
-        if point.own_triggers_only and index not in hits.points:
+        own = hits.points.get(index)
+        if point.own_triggers_only and not own:
             return False
-        return not (stated and point.age_bands and not stated & set(point.age_bands))
+        if stated and point.age_bands and not stated & set(point.age_bands):
+            return False
+        primary = self._primary[index]
+        if primary in hits.themes or strength.get(primary, 0.0) >= AGE_EVIDENCE:
+            return True
+        return own is not None and max(own.values(), default=0.0) >= SPECIFIC_OWN
 
     def _score(self, index: int, hits: _Hits, strength: dict[str, float], bands: set[str]) -> float:
         """Own matches, the primary theme's strength, and the strongest other theme's, once.
