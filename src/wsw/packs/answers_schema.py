@@ -131,6 +131,8 @@ def _case(question: str | None, case_types: list[str]) -> dict[str, Any]:
 def _answer(test: AnswerTest) -> dict[str, Any] | None:
     if test.differs_from is not None:
         return None  # one answer against another: JSON Schema cannot compare two values
+    if test.mentions is not None:
+        return None  # matched on word stems and clauses, which JSON Schema cannot read
     q = test.question
     if test.answered is False:
         return {"not": {"required": [q]}}

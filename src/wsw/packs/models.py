@@ -140,6 +140,15 @@ class AnswerTest(Model):
         Id | None,
         Field(description="True when this answer differs from the answer to that question."),
     ] = None
+    mentions: Annotated[
+        Triggers | None,
+        Field(
+            description=(
+                "True when the answer's text matches any of these phrases, in the points' "
+                "trigger syntax and read as the suggestion engine reads text."
+            )
+        ),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)

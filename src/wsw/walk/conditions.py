@@ -41,29 +41,63 @@ def holds(condition: Condition | None, facts: Facts) -> bool:
 
 def _answer_holds(test: AnswerTest, answers: Mapping[str, Any]) -> bool:
     present = test.question in answers
-    value = answers.get(test.question)
     if test.answered is not None and present != test.answered:
         return False
-    if not present and any(
-        x is not None
-        for x in (test.equals, test.in_, test.at_least, test.at_most, test.differs_from)
-    ):
+    if not present:  # only `answered: false` (or no test at all) holds for a missing answer
+        return not _tests_the_value(test)
+    value = answers[test.question]
+    return (
+        _value_holds(test, value)
+        and _number_holds(test, _number(value))
+        and not (
+            test.differs_from is not None
+            and (test.differs_from not in answers or answers[test.differs_from] == value)
+        )
+    )
+
+
+def _tests_the_value(test: AnswerTest) -> bool:
+    tests = (test.equals, test.in_, test.at_least, test.at_most, test.differs_from, test.mentions)
+    return any(x is not None for x in tests)
+
+
+def _value_holds(test: AnswerTest, value: Any) -> bool:
+    if test.mentions is not None and not mentions(value, test.mentions):
         return False
     if test.equals is not None and value != test.equals:
         return False
     if test.in_ is not None:
         chosen = value if isinstance(value, list) else [value]
-        if not set(map(str, chosen)) & set(test.in_):
-            return False
-    number = _number(value)
+        return bool(set(map(str, chosen)) & set(test.in_))
+    return True
+
+
+def _number_holds(test: AnswerTest, number: int | None) -> bool:
     if test.at_least is not None and (number is None or number < test.at_least):
         return False
-    if test.at_most is not None and (number is None or number > test.at_most):
-        return False
-    return not (
-        test.differs_from is not None
-        and (test.differs_from not in answers or answers[test.differs_from] == value)
-    )
+    return not (test.at_most is not None and (number is None or number > test.at_most))
+
+
+def mentions(value: Any, triggers: list[str]) -> bool:
+    """Whether an answer's text (a line, lines or a list's items) matches any trigger.
+
+    The suggestion engine's reading is used, so a trigger means the same in a condition as in
+    a point: on word stems, within one clause, and not inside a reassurance ("no DV
+    concerns"); a plain "not" does not stop a match.
+    """
+    from wsw.suggest.clauses import read_clauses
+    from wsw.text.triggers import compile_trigger, match_at
+    from wsw.text.words import tokenize
+
+    texts = value if isinstance(value, list) else [value]
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        tokens = read_clauses(tokenize(text))
+        patterns = [compile_trigger(t) for t in triggers]
+        if any(match_at(p, tokens, i) is not None for p in patterns for i in range(len(tokens))):
+            return True
+    return False
 
 
 def _number(value: Any) -> int | None:
