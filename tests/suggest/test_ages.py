@@ -32,6 +32,11 @@ from wsw.suggest.ages import band_for_age, infer_age_bands
         ("kids are 4 and 6", ["1-5", "6-10"]),
         ("2 CYP present (3 & 7)", ["1-5", "6-10"]),
         ("the 12 yo looks after them", ["11-15"]),
+        # a name "is" an age in months or weeks: a baby, not a child of that many years
+        ("Kiki is 5 months.", ["under-1"]),
+        ("Baby is 7 weeks old", ["under-1"]),
+        ("Leo is 10 wks and feeding well", ["under-1"]),
+        ("Jay is 18 months", ["1-5"]),
         # numbers that are not ages
         ("Mother is 40 and lives 40 miles away; call at 10:40", []),
         ("Mum is 25 and works nights", []),

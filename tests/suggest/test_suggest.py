@@ -44,8 +44,9 @@ def test_dev_vignettes_via_cli(vignette: dict[str, object], wsw: Runner) -> None
         ("vignettes-eval.yaml", 0.9),
         ("vignettes-unseen.yaml", 0.9),
         ("vignettes-blind.yaml", 0.9),
-        # The last set written, looked at least: the closest to an honest measure.
-        ("vignettes-final.yaml", 0.68),
+        # Held out until issue 13's second round read its misses: a development set since.
+        ("vignettes-final.yaml", 0.8),
+        ("vignettes-fresh.yaml", 0.9),
     ],
 )
 def test_unseen_vignettes_mostly_find_their_themes(
@@ -270,3 +271,43 @@ def test_a_baby_s_age_alone_brings_learning_about_infants(suggester: Suggester) 
     assert "infants" in themes_of(suggester, "New partner moved in. Children are 2/12 and 3.")
     teen = "Callum (15) has been cutting his arms and says he wants to die."
     assert "adolescents-exploitation" not in themes_of(suggester, teen)
+
+
+def _matched(suggester: Suggester, text: str) -> set[str]:
+    """Every phrase given as a reason for any suggestion."""
+    return {p for s in suggester.suggest(text, limit=None) for p in s.matched}
+
+
+def test_words_that_only_share_a_stem_with_a_trigger_bring_nothing(suggester: Suggester) -> None:
+    """A private law case is not "privates", a section 7 report is not being sectioned, "can"
+    is not cans of lager, "off roll" is not a baby who rolled, "high risk" is not being high."""
+    text = (
+        "Private law application; the section 7 report is due and mum can come to court. "
+        "The DASH was high risk. Tyler was taken off roll in May."
+    )
+    phrases = _matched(suggester, text)
+    assert not phrases & {"private", "section", "can", "high", "roll", "roll in"}, phrases
+    assert "sexual-abuse" not in themes_of(suggester, text)
+
+
+def test_reported_speech_alone_is_not_a_theme(suggester: Suggester) -> None:
+    """ "says" and "told me" are how every note is written, not critical thinking or the child's
+    voice; an adult who declines something is not the LA declining a referral, and vice versa."""
+    text = "Mum told me the school says Leo is settled and the police say he is doing well."
+    assert not {"says", "school says", "say", "told me", "mum told me"} & _matched(suggester, text)
+    assert "critical-thinking" not in themes_of(suggester, text)
+    assert "child-daily-life" in themes_of(suggester, "The boy told me he does the tea.")
+    declined = "The LA declined the referral."
+    assert "reluctant-engagement" not in themes_of(suggester, declined)
+    assert "reluctant-engagement" in themes_of(suggester, "Mum declined the home visit again.")
+
+
+def test_time_words_alone_are_not_changing_risk(suggester: Suggester) -> None:
+    """ "last week", "again", "yesterday" date a note; change is a new adult, a release, a return.
+
+    (Dating words are how notes are written, and fired on most texts whatever their theme.)
+    """
+    dated = "Last week mum was late again for contact, and yesterday she rang to apologise."
+    assert "changing-risk" not in themes_of(suggester, dated)
+    changed = "Mum and Dan are giving it another go and he is moving back in."
+    assert "changing-risk" in themes_of(suggester, changed)[:3]

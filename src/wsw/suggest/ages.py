@@ -57,7 +57,8 @@ _ADULTS = (
 _IS_AGE = re.compile(
     rf"\b(?!(?:{_ADULTS})\b)(boy|girl|child|son|daughter|toddler|kid|[A-Z][a-z]+)\s+"
     r"(?:is|was|turned|turns|now)\s+(\d{1,2})\b(?!\s*(?:[:.,]\d|%|miles?|mins?|minutes|hours?|"
-    r"times|weeks?\s+pregnant|am|pm|o'clock|kg|cm))",
+    r"times|(?:weeks?|wks?|months?|mths?)\s+pregnant|am|pm|o'clock|kg|cm))"
+    r"(?:\s*(days?|weeks?|wks?|months?|mths?)\b)?",
 )
 # "Y9", "Yr 10", "Year 6": the child's school year (Year N is about N + 5 years old).
 _SCHOOL_YEAR = re.compile(r"\b(?:Y|Yr|Year)\s?([1-9]|1[0-3])\b")
@@ -96,6 +97,13 @@ def band_for_age(years: int) -> AgeBand | None:
     if years <= 17:
         return "16-17"
     return None
+
+
+def _band_in(number: int, unit: str) -> AgeBand | None:
+    """The band of an age given in days, weeks, months or years."""
+    if unit[0] in "dw" or (unit[0] == "m" and number < 12):
+        return "under-1"
+    return band_for_age(number // 12 if unit[0] == "m" else number)
 
 
 def infer_age_bands(text: str) -> list[AgeBand]:
@@ -149,8 +157,9 @@ def _practitioner_forms(text: str) -> list[AgeBand | None]:
         number, unit = int(m.group(1)), m.group(2)
         if (unit == "12" and number < 12) or (unit == "52" and number < 52) or unit == "7":
             bands.append("under-1")
-    for m in _IS_AGE.finditer(text):
-        bands.append(band_for_age(int(m.group(2))))
+    for m in _IS_AGE.finditer(text):  # "Kiki is 5 months", "Baby is 7 weeks old", "Kai is 4"
+        number, unit = int(m.group(2)), (m.group(3) or "year").lower()
+        bands.append(_band_in(number, unit))
     for m in _SCHOOL_YEAR.finditer(text):
         bands.append(band_for_age(int(m.group(1)) + 5))
     for m in _AGE_LIST.finditer(text):
