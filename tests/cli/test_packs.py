@@ -92,6 +92,22 @@ def test_packs_new_writes_a_starter_that_validates_and_whose_example_passes(
     assert "PASS our-team.lunch-example" in tested.out
 
 
+def test_the_schema_beside_a_new_pack_named_by_a_glob_is_explained_not_read_as_a_pack(
+    tmp_path: Path, wsw: Runner
+) -> None:
+    """`wsw packs lint packs/*` names the schema `new` wrote: it used to be read as a broken
+    pack with nine problems ("unknown field '$defs'")."""
+    assert wsw("packs", "new", "our-team", "--dir", str(tmp_path)).code == 0
+    globbed = sorted(str(p) for p in tmp_path.iterdir())
+    linted = wsw("packs", "lint", *globbed)
+    assert linted.code == 2
+    assert "wsw-pack.schema.json: a JSON Schema for editors" in linted.err
+    assert "$defs" not in linted.err and "1 problem" in linted.err
+    assert wsw("packs", "lint", str(tmp_path)).code == 0  # the folder reads its YAML only
+    notes = write(tmp_path / "notes.txt", "id: x\n")
+    assert "packs are YAML files" in wsw("packs", "validate", str(notes)).err
+
+
 def test_packs_new_never_overwrites(tmp_path: Path, wsw: Runner) -> None:
     existing = write(tmp_path / "our-team.yaml", "mine\n")
     again = wsw("packs", "new", "our-team", "--dir", str(tmp_path))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from wsw.errors import PackError, Problem, did_you_mean
 from wsw.infra import collector, paths
-from wsw.packs.files import pack_paths
+from wsw.packs.files import YAML_SUFFIXES, pack_paths
 from wsw.packs.library import Library, LoadedPack, Part
 from wsw.packs.marks import Loc
 from wsw.packs.models import (
@@ -143,7 +143,9 @@ def given_library(
     for path in given:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder.")
-        if path.is_file():
+        if path.is_file() and path.suffix not in YAML_SUFFIXES:
+            problems.append(Problem(str(path), None, None, "", _not_a_pack_file(path)))
+        elif path.is_file():
             targets.append((path, "given"))
         elif not path.is_dir():
             problems.append(Problem(str(path), None, None, "", NOT_PACKS))
@@ -170,6 +172,14 @@ def given_library(
     with collector.paused():
         library = check_library([*base, *loaded], problems, keep_marks=keep_marks)
     return library, [p.pack.id for p in loaded]
+
+
+def _not_a_pack_file(path: Path) -> str:
+    """Why a named file is not read as a pack: a folder's packs are its YAML files, and a
+    file named on the command line is held to the same rule (`dir/*` names the schema too)."""
+    if path.name.endswith(".schema.json"):
+        return "a JSON Schema for editors (as `wsw packs new` writes), not a pack: leave it out"
+    return "not a pack file: packs are YAML files ending in .yaml or .yml"
 
 
 def _shown(path: Path) -> str:
