@@ -66,3 +66,9 @@ def backdate_supervised(note: Path, day: str) -> None:
     text = note.read_text(encoding="utf-8")
     note.write_text(re.sub(r"\nsupervised: '[0-9-]+'", f"\nsupervised: '{day}'", text, count=1),
                     encoding="utf-8")  # fmt: skip
+
+
+def test_before_any_note_the_agenda_says_so_instead_of_empty_headings(wsw: Runner) -> None:
+    empty = wsw("agenda")
+    assert empty.code == 0 and empty.out == "" and "No notes yet" in empty.err
+    assert json.loads(wsw("agenda", "--json").out)["reflections"] == []

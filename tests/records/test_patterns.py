@@ -96,3 +96,11 @@ def test_not_a_folder_and_an_empty_folder(tmp_path: Path, wsw: Runner) -> None:
     (tmp_path / "empty" / "shopping.md").write_text("# Milk\n")
     empty = wsw("patterns", str(tmp_path / "empty"), "--json")
     assert empty.code == 0 and json.loads(empty.out)["notes"] == 0 and "No notes" in empty.err
+
+
+def test_a_new_user_without_notes_is_told_where_they_will_be(wsw: Runner) -> None:
+    """Before any note there is no notes folder: not an error, and no report of zeros."""
+    first = wsw("patterns")
+    assert first.code == 0 and first.out == ""
+    assert "No notes yet: `wsw reflect` writes them to" in first.err
+    assert json.loads(wsw("patterns", "--json").out)["notes"] == 0  # scripts still get JSON

@@ -47,6 +47,10 @@ def agenda(
     if as_json:
         typer.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
         return
+    if not index.records():
+        say(f"No notes yet: `wsw reflect` writes them to {index.folder}, and the agenda "
+            "gathers what they leave for supervision.")  # fmt: skip
+        return
     typer.echo(_text(found.to_json()))
 
 

@@ -45,6 +45,8 @@ def patterns(
     from wsw.records import patterns_output as out
 
     chosen = list(folders or [paths.notes_dir()])
+    if not folders and not chosen[0].is_dir():  # a new user's: no note written yet
+        chosen = []
     for folder in chosen:
         if not folder.is_dir():
             raise InputError(f"{folder} is not a folder of notes.")
@@ -55,8 +57,12 @@ def patterns(
     library = settings(ctx).catalogue().library
     themes = {t.id: t.title for t in library.themes.values()}
     found = figures.count((note for _, note in figures.records(chosen)), themes)
-    if found.notes == 0:
+    if not chosen:
+        say(f"No notes yet: `wsw reflect` writes them to {paths.notes_dir()}.")
+    elif found.notes == 0:
         say("No notes wsw wrote were found in " + ", ".join(str(f) for f in chosen) + ".")
+    if found.notes == 0 and not (as_json or fmt or output):
+        return  # on screen, a report of zeros and every theme "never came up" says nothing more
     if as_json:
         text = json.dumps(found.to_json(), ensure_ascii=False, indent=2) + "\n"
     elif fmt is PatternsFormat.html:
