@@ -63,8 +63,8 @@ _NUMBER_WORD = re.compile(r"^[a-z0-9/]*#[a-z0-9/#]*$")
 
 # Validation compiles every trigger to check it, and the suggestion index needs them all again:
 # patterns are immutable, so both (and any trigger used twice) share one. Unbounded: a library
-# holds a fixed set of distinct triggers (about 70,000 at 100,000 points), and a bounded cache
-# smaller than that compiled every trigger twice.
+# holds a fixed set of distinct triggers (hundreds of thousands at 100,000 points), and a
+# bounded cache smaller than that compiled every trigger twice.
 @cache
 def compile_trigger(trigger: str) -> Pattern:
     """Compile a trigger phrase; raises TriggerSyntaxError if nothing matchable is left."""
@@ -82,36 +82,15 @@ def compile_trigger(trigger: str) -> Pattern:
     if m := _WHOM.match(body):
         whom, body = m.group(1), body[m.end() :]
     for cased in fold_keeping_case(body).replace("\u2026", " ... ").split():
-        raw = cased.lower()
-        if raw == "...":
+        parts = _word_tests(cased)
+        if parts is None:  # "..."
             if not words:
                 raise TriggerSyntaxError("a trigger cannot start with '...'")
             pending_gap = True
             continue
-        is_prefix = raw.endswith("*")
-        is_exact = raw.startswith("=")
-        if _NUMBER_WORD.match(raw.strip("*=")):
-            words.append(raw.strip("*="))
-            modes.append("number")
-            gap.append(pending_gap)
-            pending_gap = False
-            continue
-        keep_case = is_exact and cased.strip("*=").isupper()
-        parts = WORD.findall(raw.strip("*="))
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            if keep_case:
-                words.append(part.replace("'", ""))
-                modes.append("upper")
-            elif is_prefix and last:
-                words.append(part.replace("'", ""))
-                modes.append("prefix")
-            elif is_exact:
-                words.append(part.replace("'", ""))
-                modes.append("exact")
-            else:
-                words.append(stem(part))
-                modes.append("stem")
+        for i, (word, mode) in enumerate(parts):
+            words.append(word)
+            modes.append(mode)
             gap.append(pending_gap and i == 0)
         pending_gap = False if parts else pending_gap
     if not words:
@@ -119,6 +98,37 @@ def compile_trigger(trigger: str) -> Pattern:
     if pending_gap:
         raise TriggerSyntaxError("a trigger cannot end with '...'")
     return Pattern(trigger, tuple(words), tuple(modes), tuple(gap), strength, whom)
+
+
+# Triggers are made of a few thousand distinct words, each written many times over a large
+# library: each is read once (that made compiling several times quicker).
+@lru_cache(maxsize=1 << 16)
+def _word_tests(cased: str) -> tuple[tuple[str, str], ...] | None:
+    """One written word's tests, as (word, mode): none for punctuation, None for a `...` gap.
+
+    "self-harm" is two tests, both stems; `exploit*` is a prefix; `=SEND` keeps its case.
+    """
+    raw = cased.lower()
+    if raw == "...":
+        return None
+    is_prefix = raw.endswith("*")
+    is_exact = raw.startswith("=")
+    if _NUMBER_WORD.match(raw.strip("*=")):
+        return ((raw.strip("*="), "number"),)
+    keep_case = is_exact and cased.strip("*=").isupper()
+    parts = WORD.findall(raw.strip("*="))
+    tests: list[tuple[str, str]] = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if keep_case:
+            tests.append((part.replace("'", ""), "upper"))
+        elif is_prefix and last:
+            tests.append((part.replace("'", ""), "prefix"))
+        elif is_exact:
+            tests.append((part.replace("'", ""), "exact"))
+        else:
+            tests.append((stem(part), "stem"))
+    return tuple(tests)
 
 
 @lru_cache(maxsize=256)
