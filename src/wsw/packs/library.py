@@ -1,15 +1,19 @@
 """The library: everything the loaded packs define, looked up by id.
 
 It holds only data (no loading code), so a cached library can be unpickled without
-importing the YAML loader.
+importing the YAML loader. Pickled, its points are kept one by one and its packs apart (see
+`wsw.infra.frozen`): a command reading a cached library of 100,000 points unpickles only the
+points it uses, and the packs only if it asks for them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from wsw.infra.frozen import FrozenIndex, FrozenList, Shared
 from wsw.packs.marks import Marks
 from wsw.packs.models import (
     CaseStudy,
@@ -66,10 +70,10 @@ class Library:
     """Everything the loaded packs define, looked up by id."""
 
     def __init__(self, packs: list[LoadedPack]) -> None:
-        self.packs = packs
+        self._packs: list[LoadedPack] | Shared[list[LoadedPack]] = packs
         self.themes: dict[str, Theme] = {}
         self.sources: dict[str, Source] = {}
-        self.points: list[PointRef] = []
+        points: list[PointRef] = []
         self.escalation_questions: list[Check] = []
         self.checks: list[Check] = []
         self.resources: dict[str, Resource] = {}
@@ -82,8 +86,8 @@ class Library:
             pack = loaded.pack
             self.themes.update((t.id, t) for t in pack.themes)
             self.sources.update((s.id, s) for s in pack.sources)
-            self.points.extend(PointRef("learning", p, pack.id) for p in pack.learning_points)
-            self.points.extend(PointRef("practice", p, pack.id) for p in pack.practice_points)
+            points.extend(PointRef("learning", p, pack.id) for p in pack.learning_points)
+            points.extend(PointRef("practice", p, pack.id) for p in pack.practice_points)
             self.escalation_questions.extend(pack.escalation_questions)
             self.checks.extend(pack.checks)
             self.resources.update((r.id, r) for r in pack.resources)
@@ -92,7 +96,30 @@ class Library:
             self.walks.update((w.id, w) for w in pack.walks)
             self.scenarios.extend(pack.scenarios)
             self.examples.extend((pack.id, e) for e in pack.examples)
-        self.point_by_id = {ref.point.id: ref for ref in self.points}
+        self.points: Sequence[PointRef] = points
+        self.point_by_id: Mapping[str, PointRef] = {ref.point.id: ref for ref in points}
+
+    @property
+    def packs(self) -> list[LoadedPack]:
+        if isinstance(self._packs, Shared):
+            self._packs = self._packs.get()
+        return self._packs
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(vars(self))
+        points = self.points if isinstance(self.points, FrozenList) else FrozenList(self.points)
+        state["points"] = points
+        ids = self.point_by_id
+        state["point_by_id"] = (
+            list(ids) if isinstance(ids, FrozenIndex) else [ref.point.id for ref in self.points]
+        )
+        packs = self._packs
+        state["_packs"] = packs if isinstance(packs, Shared) else Shared(packs, points, _point_of)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["point_by_id"] = FrozenIndex(state["point_by_id"], state["points"])
+        vars(self).update(state)
 
     def pack(self, pack_id: str) -> LoadedPack | None:
         return next((p for p in self.packs if p.pack.id == pack_id), None)
@@ -111,3 +138,8 @@ class Library:
             doc = f"{source.short_title or source.title} ({source.publisher}, {source.year})"
         page = f", p. {ref.page}" if ref.page else ""
         return f"{doc}: {ref.section}{page}"
+
+
+def _point_of(ref: PointRef) -> Point:
+    """What a pack holds of a point reference (see `Library.__getstate__`)."""
+    return ref.point

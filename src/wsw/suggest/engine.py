@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from wsw.infra.frozen import FrozenDict
 from wsw.packs.library import Library, PointRef
 from wsw.packs.models import AGE_BANDS, AgeBand
 from wsw.suggest.ages import infer_age_bands
@@ -108,20 +109,24 @@ class Suggester:
             weights = WEIGHTS
         self.library = library
         self.theme_ids = list(library.themes)
-        self.points: list[PointRef] = list(library.points)
+        points = library.points
         self._owners: dict[Pattern, list[tuple[int, float]]] = defaultdict(list)
         # Points by primary theme: a theme the text touches brings in its points, and only
         # points brought in by a theme, their own triggers or their words are scored.
         self._by_theme: dict[str, list[int]] = defaultdict(list)
         for i, theme_id in enumerate(self.theme_ids):
             self._add(-1 - i, theme_id, library.themes[theme_id].triggers, weights)
-        self._primary = [ref.point.primary_theme for ref in self.points]
-        self._secondary = [tuple(ref.point.themes[1:]) for ref in self.points]
+        self._primary = [ref.point.primary_theme for ref in points]
+        self._secondary = [tuple(ref.point.themes[1:]) for ref in points]
+        # What showing and scoring a point read of it, kept here so that a query reads no
+        # point records (a cached library unpickles a point only when it is shown).
+        self._bands = [tuple(ref.point.age_bands or ()) for ref in points]
+        self._own_only = {i for i, ref in enumerate(points) if ref.point.own_triggers_only}
         # The same points, also by (primary theme, one other theme or "*" for any, one age band
         # or "" for none), in pack order: a theme's points that no trigger or word of their own
         # brought up differ only in those, so the first few of each bucket are all that can rank.
         self._buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-        for i, ref in enumerate(self.points):
+        for i, ref in enumerate(points):
             self._add(i, ref.point.id, ref.point.triggers, weights)
             self._by_theme[self._primary[i]].append(i)
             if not ref.point.own_triggers_only:
@@ -136,9 +141,14 @@ class Suggester:
             for band, boost in theme.age_boost.items():
                 self._age_boosts[band].append((theme.id, boost))
         # A point is about what its finding and its suggestion speak of: both are indexed.
-        texts = [f"{r.point.title} {r.point.text} {r.point.prompt or ''}" for r in self.points]
+        texts = [f"{r.point.title} {r.point.text} {r.point.prompt or ''}" for r in points]
         self._text_index = _TextIndex(texts)
         self._spelling = _spelling(library, texts)
+
+    @property
+    def points(self) -> Sequence[PointRef]:
+        """The library's points, in pack order: an owner index i >= 0 is points[i]."""
+        return self.library.points
 
     def _add(
         self,
@@ -159,27 +169,30 @@ class Suggester:
         that starts thousands of triggers in a large library tries only those whose second
         word follows it.
         """
-        self._by_pair: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
-        self._by_stem: dict[str, list[_Entry]] = defaultdict(list)
-        self._by_word: dict[str, list[_Entry]] = defaultdict(list)  # exact and case-kept
-        self._by_prefix: dict[str, list[_Entry]] = defaultdict(list)  # by first 3 letters
+        by_pair: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+        by_stem: dict[str, list[_Entry]] = defaultdict(list)
+        by_word: dict[str, list[_Entry]] = defaultdict(list)  # exact and case-kept
+        by_prefix: dict[str, list[_Entry]] = defaultdict(list)  # by first 3 letters
         self._patterned: list[_Entry] = []  # short prefixes and numbers: tried on every word
         for pattern, owners in self._owners.items():
             entry: _Entry = (pattern, tuple(owners))
             mode, first = pattern.modes[0], pattern.words[0]
             if _starts_with_a_pair(pattern):
-                self._by_pair[(first, pattern.words[1])].append(entry)
+                by_pair[(first, pattern.words[1])].append(entry)
             elif mode == "stem":
-                self._by_stem[first].append(entry)
+                by_stem[first].append(entry)
             elif mode in ("exact", "upper"):
-                self._by_word[first].append(entry)
+                by_word[first].append(entry)
             elif mode == "prefix" and len(first) >= 3:
-                self._by_prefix[first[:3]].append(entry)
+                by_prefix[first[:3]].append(entry)
             else:
                 self._patterned.append(entry)
         del self._owners
-        for name in ("_by_pair", "_by_stem", "_by_word", "_by_prefix"):
-            setattr(self, name, dict(getattr(self, name)))
+        # Cached, each word's triggers are unpickled only when a text has that word.
+        self._by_pair = FrozenDict(dict(by_pair))
+        self._by_stem = FrozenDict(dict(by_stem))
+        self._by_word = FrozenDict(dict(by_word))
+        self._by_prefix = FrozenDict(dict(by_prefix))
 
     def _entries(self, tokens: list[Token], start: int) -> list[_Entry]:
         """The triggers that could start at this token (match_at then decides)."""
@@ -335,11 +348,11 @@ class Suggester:
         ("CAMHS" is not exploitation, "new partner" is not the wider family), and so do a
         secondary theme, a shared word or a teenager's age.
         """
-        point = self.points[index].point
         own = hits.points.get(index)
-        if point.own_triggers_only and not own:
+        if index in self._own_only and not own:
             return False
-        if stated and point.age_bands and not stated & set(point.age_bands):
+        bands = self._bands[index]
+        if stated and bands and not stated & set(bands):
             return False
         primary = self._primary[index]
         if primary in hits.themes or strength.get(primary, 0.0) >= AGE_EVIDENCE:
@@ -361,7 +374,7 @@ class Suggester:
         secondary = self._secondary[index]
         if secondary:
             score += SECONDARY_SHARE * max(strength.get(t, 0.0) for t in secondary)
-        point_bands = self.points[index].point.age_bands
+        point_bands = self._bands[index]
         if point_bands and bands:
             if not bands & set(point_bands):
                 return 0.0
@@ -447,15 +460,24 @@ class _TextIndex:
         self.size = total
         self.idf = {w: math.log(total / (1 + n)) + 1.0 for w, n in df.items()}
         # Per word, the points that use it and its weight in each, as two typed arrays: compact,
-        # and unpickled at memory speed however large the library.
-        self.postings: dict[str, tuple[array[int], array[float]]] = {}
+        # and unpickled at memory speed however large the library; cached, each word's are
+        # unpickled only when a text has that word.
+        postings: dict[str, tuple[array[int], array[float]]] = {}
         for i, c in enumerate(counts):
             weights = {w: (1 + math.log(n)) * self.idf[w] for w, n in c.items()}
             norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
             for w, x in weights.items():
-                ids, values = self.postings.setdefault(w, (array("L"), array("d")))
+                ids, values = postings.setdefault(w, (array("L"), array("d")))
                 ids.append(i)
                 values.append(x / norm)
+        # A word in too many points is never looked up (see `query`): only its idf is kept.
+        common = self.common
+        self.postings = FrozenDict({w: p for w, p in postings.items() if len(p[0]) <= common})
+
+    @property
+    def common(self) -> float:
+        """More points than this share a word: in a large library, it tells none apart."""
+        return max(COMMON_POSTINGS, COMMON_SHARE * self.size)
 
     def query(self, tokens: list[Token]) -> tuple[dict[int, float], dict[int, list[str]]]:
         """Cosine similarity per point, and the words of the query each point shares."""
@@ -471,11 +493,11 @@ class _TextIndex:
         norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
         similar: dict[int, float] = defaultdict(float)
         shared: dict[int, list[str]] = defaultdict(list)
-        common = max(COMMON_POSTINGS, COMMON_SHARE * self.size)
         for w, x in weights.items():
-            ids, values = self.postings[w]
-            if len(ids) > common:
+            found = self.postings.get(w, None)
+            if found is None:
                 continue  # in a large library, a word in this many points tells none apart
+            ids, values = found
             for i, y in zip(ids, values, strict=True):
                 similar[i] += x / norm * y
                 shared[i].append(words[w])
