@@ -49,6 +49,9 @@ def test_an_absence_that_is_the_concern_is_not_negated(text: str) -> None:
         ("Police attended at 2am", "attended", "professional"),
         ("M says F goes through her phone", "phone", "carer"),
         ("Was very flat today", "flat", None),
+        # a clause opening with "he" or "she" is never about the writer
+        ("Mum rang, she hasn't slept", "slept", "carer"),
+        ("I rang, she said it was fine", "fine", None),
     ],
 )
 def test_a_clause_is_about_the_first_person_it_names(text: str, word: str, who: str | None) -> None:

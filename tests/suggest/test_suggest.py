@@ -311,3 +311,36 @@ def test_time_words_alone_are_not_changing_risk(suggester: Suggester) -> None:
     assert "changing-risk" not in themes_of(suggester, dated)
     changed = "Mum and Dan are giving it another go and he is moving back in."
     assert "changing-risk" in themes_of(suggester, changed)[:3]
+
+
+def test_a_theme_with_only_a_weak_word_comes_after_the_plainly_stated_one(
+    suggester: Suggester,
+) -> None:
+    """A declined referral is about escalation; "referral" alone barely says information sharing.
+
+    Its points still come up (they may matter), but after the escalation learning rather than
+    among the first few, even when a secondary theme would lift them.
+    """
+    text = (
+        "The LA declined our referral as the threshold for a section 47 was not met. "
+        "I disagree with the decision."
+    )
+    themes = themes_of(suggester, text)
+    assert "information-sharing" in themes
+    assert themes[:6] == ["escalation"] * 6, themes
+
+
+def test_whom_a_word_is_about_decides_its_theme(suggester: Suggester) -> None:
+    """A father not eating is a parent's low mood, not a child's behaviour; "disagree" is the
+    worker's professional disagreement, not a parent disagreeing with a partner."""
+    dad = themes_of(suggester, "Dad is not eating, not sleeping, since he lost his job.")
+    assert "behavioural-indicators" not in dad
+    assert "parental-mental-health" in dad
+    assert "escalation" not in themes_of(suggester, "Mum disagrees with dad about bedtimes.")
+    assert "escalation" in themes_of(suggester, "I disagree with the plan to close the case.")
+
+
+def test_a_reassurance_is_not_a_call_for_critical_thinking(suggester: Suggester) -> None:
+    """ "No concerns re parenting" is written in nearly every note; it brings nothing up."""
+    assert themes_of(suggester, "No concerns re parenting. School report no concerns.") == []
+

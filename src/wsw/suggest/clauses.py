@@ -13,7 +13,8 @@ Both readings are deliberately narrow, because a wrong one hides learning:
   (mum, dad, partner, nan, M, F, ...), a child (child, boy, daughter, baby, YP, ...) or another
   professional (police, school, GP, HV, ...). A clause naming no one takes its sentence's last
   person, and so does one whose subject is a pronoun ("she won't speak to me" is about whoever
-"she" was). Only triggers that say whom they apply to (`child: won't speak`) use this.
+  "she" was), unless that was the writer: "he" and "she" are never "I". Only triggers that say
+  whom they apply to (`child: won't speak`) use this.
 """
 
 from __future__ import annotations
@@ -56,13 +57,21 @@ def read_clauses(tokens: list[Token]) -> list[Token]:
     clause = sentence = -1
     for i, t in enumerate(tokens):
         if t.sentence != sentence:
-            sentence, clause, who = t.sentence, t.clause, None
+            sentence, clause = t.sentence, t.clause
             who = _first_person(tokens, i)
         elif t.clause != clause:
             clause = t.clause
-            who = _first_person(tokens, i) or who
+            who = _first_person(tokens, i) or _carried(t, who)
         out.append(t._replace(negated=negated[i], who=who))
     return out
+
+
+def _carried(first: Token, before: str | None) -> str | None:
+    """Whom a clause naming no one is about: the clause before's person, but never the writer
+    when it opens with "he", "she" or "they" ("I asked and she said" is not about me)."""
+    if first.word in _PRONOUNS and before == "worker":
+        return None
+    return before
 
 
 _PRONOUNS = frozenset(["he", "she", "they", "he's", "she's", "they're", "hes", "shes", "theyre"])

@@ -40,6 +40,10 @@ AGE_EVIDENCE = 1.0
 # A point's own phrase of at least this weight (two words, or one strong word, that fitting has
 # not found generic) is evidence of its theme by itself: a team pack's own trigger still works.
 SPECIFIC_OWN = 1.5
+# A theme touched by less than this (one plain trigger word) is barely there; its points count
+# THIN_SHARE of what they score above MIN_SCORE.
+THIN = 1.0
+THIN_SHARE = 0.5
 DUPLICATE_OVERLAP = 0.5
 # A word in more points than this (and than this share of them) is skipped by the text index.
 COMMON_POSTINGS = 1000
@@ -364,7 +368,10 @@ class Suggester:
 
         A point tagged with four themes gets no more from them than a point with two: only its
         strongest secondary theme adds (half its strength). A point for other ages than every
-        age the text gives (or the practitioner states) is held back.
+        age the text gives (or the practitioner states) is held back. A point whose theme the
+        text barely touches (less than one plain word's worth: one weak word, a teenager's age)
+        counts half above the floor unless a specific phrase of its own names it: still listed,
+        but after learning the text plainly calls for, however much secondary words lift it.
         """
         own = hits.points.get(index)
         primary = strength.get(self._primary[index], 0.0)
@@ -379,6 +386,9 @@ class Suggester:
             if not bands & set(point_bands):
                 return 0.0
             score += 0.5
+        specific = own is not None and max(own.values(), default=0.0) >= SPECIFIC_OWN
+        if primary < THIN and score > MIN_SCORE and not specific:
+            score = MIN_SCORE + THIN_SHARE * (score - MIN_SCORE)
         return score
 
     def _reasons(self, index: int, hits: _Hits, shared: dict[int, list[str]]) -> list[str]:
