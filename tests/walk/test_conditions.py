@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from wsw.packs.library import Library
+from wsw.text.words import Token
 from wsw.walk.conditions import mentions
 from wsw.walk.session import Session
 
@@ -54,3 +55,23 @@ def test_the_moving_areas_check_waits_for_a_move_not_any_sharing_of_information(
     assert {"core.check.moved-area", "core.check.moved-area-handover"} <= set(moved)
     unseen = _checks(library, "Not seen at school since March.", ["hidden-children"])
     assert "core.check.moved-area" in unseen  # children out of sight: ask whether they moved
+
+
+def test_a_long_answer_is_read_once_however_often_its_condition_is_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The walk asks its conditions again after every answer; reading a pasted case summary
+    each time made a 0.36 MB answer's note take 10 s to render instead of 4."""
+    import wsw.suggest.clauses as clauses
+
+    calls: list[int] = []
+    real = clauses.read_clauses
+
+    def counted(tokens: list[Token]) -> list[Token]:
+        calls.append(len(tokens))
+        return real(tokens)
+
+    monkeypatch.setattr(clauses, "read_clauses", counted)
+    summary = "Seen at home with both children. " * 2000 + "Then they moved from Leeds."
+    assert all(mentions(summary, MOVE) for _ in range(5))
+    assert len(calls) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from wsw.packs.models import AnswerTest, Condition
@@ -85,19 +86,22 @@ def mentions(value: Any, triggers: list[str]) -> bool:
     a point: on word stems, within one clause, and not inside a reassurance ("no DV
     concerns"); a plain "not" does not stop a match.
     """
+    texts = value if isinstance(value, list) else [value]
+    wanted = tuple(triggers)
+    return any(isinstance(text, str) and _mentions(text, wanted) for text in texts)
+
+
+@lru_cache(maxsize=256)
+def _mentions(text: str, triggers: tuple[str, ...]) -> bool:
+    """Cached: the walk asks the same condition of the same answer after every answer, and
+    reading a long answer (a pasted case summary) takes a while; only the yes or no is kept."""
     from wsw.suggest.clauses import read_clauses
     from wsw.text.triggers import compile_trigger, match_at
     from wsw.text.words import tokenize
 
-    texts = value if isinstance(value, list) else [value]
-    for text in texts:
-        if not isinstance(text, str):
-            continue
-        tokens = read_clauses(tokenize(text))
-        patterns = [compile_trigger(t) for t in triggers]
-        if any(match_at(p, tokens, i) is not None for p in patterns for i in range(len(tokens))):
-            return True
-    return False
+    tokens = read_clauses(tokenize(text))
+    patterns = [compile_trigger(t) for t in triggers]
+    return any(match_at(p, tokens, i) is not None for i in range(len(tokens)) for p in patterns)
 
 
 def _number(value: Any) -> int | None:
