@@ -344,3 +344,13 @@ def test_a_reassurance_is_not_a_call_for_critical_thinking(suggester: Suggester)
     """ "No concerns re parenting" is written in nearly every note; it brings nothing up."""
     assert themes_of(suggester, "No concerns re parenting. School report no concerns.") == []
 
+
+
+def test_a_clean_house_is_not_a_parent_staying_clean(suggester: Suggester) -> None:
+    """Home-visit words that share a word with drug and alcohol phrases bring none of it."""
+    text = (
+        "The flat was clean and tidy. Callum (13) is fully dependent for his care; "
+        "Mum ran for the bus and used the lift."
+    )
+    assert "substance-misuse" not in themes_of(suggester, text)
+    assert "substance-misuse" in themes_of(suggester, "Dad says he has been clean since May.")
