@@ -2,6 +2,7 @@
 
     python bench/eval.py            # every tests/data/vignettes-*.yaml
     python bench/eval.py --misses   # also list the texts that fail, with what came up
+    python bench/eval.py --noise dev eval   # which themes come up off-theme, and which words
 
 For each set it prints n, recall@6 (required themes among the first six distinct primary
 themes), precision@8 (share of the first eight suggestions whose primary theme is required
@@ -16,9 +17,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,6 +32,7 @@ from bm25 import BM25  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 Ranker = Callable[[str], list[str]]
+NOISE_SHOWN = 12  # themes and phrases listed by --noise
 
 
 @dataclass
@@ -80,6 +84,28 @@ def score(vignettes: list[dict[str, object]], rank: Ranker, misses: list[str] | 
     return tally
 
 
+def noise(vignettes: list[dict[str, object]], suggest: Callable[[str], list[Any]]) -> list[str]:
+    """Off-theme suggestions among the first eight: how often each primary theme comes up
+    where it is neither required nor reasonable, and the phrases that brought it up then.
+
+    A cause shows as a theme that is often wrong, or a phrase that brings it up across many
+    texts: a generic trigger, or a point filed under the wrong theme.
+    """
+    themes: Counter[str] = Counter()
+    phrases: Counter[tuple[str, str]] = Counter()
+    for v in vignettes:
+        ok = set(v["expect"]) | set(v.get("also") or [])  # type: ignore[call-overload]
+        for s in suggest(str(v["text"]))[:8]:
+            if s.theme not in ok:
+                themes[s.theme] += 1
+                phrases.update((s.theme, m) for m in s.matched)
+    lines = ["  off-theme among the first eight, by theme:"]
+    lines += [f"    {n:4} {theme}" for theme, n in themes.most_common(NOISE_SHOWN)]
+    lines.append("  and the phrases that brought them up:")
+    lines += [f"    {n:4} {t}: {m!r}" for (t, m), n in phrases.most_common(NOISE_SHOWN)]
+    return lines
+
+
 def load_set(path: Path) -> list[dict[str, object]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return list(data if isinstance(data, list) else data["vignettes"])
@@ -99,6 +125,9 @@ def fitted_sets() -> frozenset[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the texts that fail")
+    parser.add_argument(
+        "--noise", action="store_true", help="list off-theme suggestions and their words"
+    )
     parser.add_argument("sets", nargs="*", help="set names (default: every vignettes-*.yaml)")
     args = parser.parse_args(argv)
     from wsw.catalogue.load import load_catalogue
@@ -127,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         print(score(vignettes, bm25.rank, None).row(name, role, "bm25"))
         for line in misses or ():
             print(line)
+        if args.noise:
+            print("\n".join(noise(vignettes, lambda text: suggester.suggest(text, limit=20))))
     return 0
 
 
