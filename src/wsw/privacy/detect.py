@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 KINDS = (
@@ -102,25 +103,34 @@ def is_valid_nhs_number(number: str) -> bool:
 # --- Structured detectors --------------------------------------------------------------------
 # Each pattern is bounded (no unbounded repeats inside repeats), so scanning stays linear.
 
-_NHS = re.compile(r"(?<!\w)[0-9]{3}(?P<sep>[ -]?)[0-9]{3}(?P=sep)[0-9]{4}(?!\w)")
-_NI = re.compile(r"(?<!\w)[A-Za-z]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-Da-d](?!\w)")
-_CASE = re.compile(r"(?<!\w)[A-Za-z]{2}[0-9]{2}[A-Za-z][0-9]{5}(?!\w)")
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled the first time it is used, then kept.
+
+    Many commands import this module on the way to something else (listing drafts, the
+    suggestions); compiling every identifier pattern up front cost them about 7 ms.
+    """
+    return cache(lambda: re.compile(pattern, flags))
+
+
+_NHS = _lazy(r"(?<!\w)[0-9]{3}(?P<sep>[ -]?)[0-9]{3}(?P=sep)[0-9]{4}(?!\w)")
+_NI = _lazy(r"(?<!\w)[A-Za-z]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[A-Da-d](?!\w)")
+_CASE = _lazy(r"(?<!\w)[A-Za-z]{2}[0-9]{2}[A-Za-z][0-9]{5}(?!\w)")
 # Inward codes never use C, I, K, M, O or V, which keeps "M6 5am"-like text out.
-_POSTCODE = re.compile(
+_POSTCODE = _lazy(
     r"(?<!\w)[A-Za-z]{1,2}[0-9][A-Za-z0-9]?[ \u00a0]?[0-9][ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}(?!\w)"
 )
-_EMAIL = re.compile(
+_EMAIL = _lazy(
     r"(?<![\w%+'-])[\w%+'-][\w.%+'-]{0,63}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![\w-])"
 )
-_PHONE = re.compile(
+_PHONE = _lazy(
     r"(?<![\w+])(?P<prefix>(?:\+|00)44[ -]?(?:\(0\)[ -]?)?|\(0[0-9]{1,4}\)[ -]?|0(?!044))"
     r"(?P<body>[0-9](?:[ -]?[0-9]){3,12})"
 )
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = _lazy(
     r"(?<![\w./-])(?P<a>[0-9]{1,2})(?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)"
     r"(?P<year>[0-9]{4}|[0-9]{2})(?![\w]|[./-][0-9])"
 )
-_ISO_DATE = re.compile(
+_ISO_DATE = _lazy(
     r"(?<![\w./-])(?P<year>[0-9]{4})(?P<sep>[-/.])(?P<month>[0-9]{1,2})(?P=sep)"
     r"(?P<day>[0-9]{1,2})(?![\w]|[./-][0-9])"
 )
@@ -129,23 +139,23 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
-_DAY_MONTH_DATE = re.compile(
+_DAY_MONTH_DATE = _lazy(
     rf"(?<!\w)(?P<day>[0-9]{{1,2}}){_ORDINAL}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH},?\s{{1,3}}"
     r"(?P<year>[0-9]{4})(?!\w)",
     re.IGNORECASE,
 )
 # 22-Aug-1987, 22/Aug/1987, 22.aug.87: a month's name between the same two separators.
 _BARE_MONTH = _MONTH.removesuffix(r"\.?")
-_DASHED_MONTH_DATE = re.compile(
+_DASHED_MONTH_DATE = _lazy(
     rf"(?<![\w./-])(?P<day>[0-9]{{1,2}})(?P<sep>[-/.]){_BARE_MONTH}(?P=sep)"
     r"(?P<year>[0-9]{4}|[0-9]{2})(?![\w]|[./-][0-9])",
     re.IGNORECASE,
 )
-_MONTH_DAY_DATE = re.compile(
+_MONTH_DAY_DATE = _lazy(
     rf"(?<!\w){_MONTH}\s{{1,3}}(?P<day>[0-9]{{1,2}}){_ORDINAL},?\s{{1,3}}(?P<year>[0-9]{{4}})(?!\w)",
     re.IGNORECASE,
 )
-_BIRTH_WORDS = re.compile(r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born)(?!\w)", re.IGNORECASE)
+_BIRTH_WORDS = _lazy(r"\b(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|born)(?!\w)", re.IGNORECASE)
 _NEAR = 30
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -210,7 +220,7 @@ def _found(kind: str, m: re.Match[str], note: str = "", rank: str = "") -> _Cand
 
 
 def _nhs(text: str) -> Iterator[_Candidate]:
-    for m in _matches(_NHS, text):
+    for m in _matches(_NHS(), text):
         if is_valid_nhs_number(m.group(0)):
             yield _found("nhs-number", m, "passes the NHS modulus 11 check")
         elif m.group("sep"):
@@ -218,27 +228,27 @@ def _nhs(text: str) -> Iterator[_Candidate]:
 
 
 def _ni(text: str) -> Iterator[_Candidate]:
-    for m in _matches(_NI, text):
+    for m in _matches(_NI(), text):
         yield _found("ni-number", m)
 
 
 def _case(text: str) -> Iterator[_Candidate]:
-    for m in _matches(_CASE, text):
+    for m in _matches(_CASE(), text):
         yield _found("case-number", m)
 
 
 def _postcode(text: str) -> Iterator[_Candidate]:
-    for m in _matches(_POSTCODE, text):
+    for m in _matches(_POSTCODE(), text):
         yield _found("postcode", m)
 
 
 def _email(text: str) -> Iterator[_Candidate]:
-    for m in _matches(_EMAIL, text):
+    for m in _matches(_EMAIL(), text):
         yield _found("email", m)
 
 
 def _phone(text: str) -> Iterator[_Candidate]:
-    for m in _matches(_PHONE, text):
+    for m in _matches(_PHONE(), text):
         end = _phone_end(m)
         if end is not None:
             finding = Finding("phone", m.start(), end, text[m.start() : end])
@@ -278,11 +288,11 @@ def _digits(text: str) -> str:
 
 
 def _dates(text: str) -> Iterator[_Candidate]:
-    for m in _matches(_NUMERIC_DATE, text):
+    for m in _matches(_NUMERIC_DATE(), text):
         yield from _date_candidate(text, m, *_numeric_dmy(m))
-    for m in _matches(_ISO_DATE, text):
+    for m in _matches(_ISO_DATE(), text):
         yield from _date_candidate(text, m, m["day"], m["month"], m["year"])
-    for pattern in (_DAY_MONTH_DATE, _MONTH_DAY_DATE, _DASHED_MONTH_DATE):
+    for pattern in (_DAY_MONTH_DATE(), _MONTH_DAY_DATE(), _DASHED_MONTH_DATE()):
         for m in _matches(pattern, text):
             yield from _date_candidate(text, m, m["day"], _month_number(m["month"]), m["year"])
 
@@ -337,7 +347,7 @@ def _as_date(day: str, month: str, year: str) -> dt.date | None:
 def _date_note(text: str, start: int) -> str:
     """A date just after "DOB" or "born" is almost certainly one; others only may be."""
     window = max(0, start - _NEAR - 20)
-    for m in _BIRTH_WORDS.finditer(text, window, start):
+    for m in _BIRTH_WORDS().finditer(text, window, start):
         if start - m.end() <= _NEAR:
             return f"near '{m.group(0)}'"
     return ""
@@ -367,7 +377,7 @@ _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "mx", "dr", "jr", "jnr", "sr", "snr", "ii", "iii", "iv"}
 )
 _LONGEST_GAP = 64
-_BRACKET_TAIL = re.compile(r"[.,;:!?'\u2019]{0,3}\)")
+_BRACKET_TAIL = _lazy(r"[.,;:!?'\u2019]{0,3}\)")
 
 
 @dataclass(frozen=True)
@@ -631,5 +641,5 @@ def _closed(text: str, span: NameSpan) -> NameSpan:
     inside = text[span.start : span.end]
     if inside.count("(") <= inside.count(")"):
         return span
-    tail = _BRACKET_TAIL.match(text, span.end)
+    tail = _BRACKET_TAIL().match(text, span.end)
     return NameSpan(span.start, tail.end(), span.labels) if tail else span
