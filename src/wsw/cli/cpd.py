@@ -55,8 +55,8 @@ def cpd(
     target = None if output is None or str(output) == "-" else output
     if target is not None:
         for other in similar_records(built.record, target.parent, skip=target):
-            say(f"Warning: this record is near-identical to {other}; Social Work England "
-                "checks that CPD records are not the same. Make each one its own.")  # fmt: skip
+            say(f"Warning: this record is near-identical to {other}. Make each record "
+                "its own learning (wsw's advice; see Social Work England's guidance).")  # fmt: skip
     if as_json:
         content: str | bytes = to_json(built.record)
     elif fmt is CpdFormat.html:

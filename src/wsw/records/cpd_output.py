@@ -1,7 +1,8 @@
 """The CPD record as Markdown, HTML or JSON, and the check against records already written.
 
-Social Work England checks that CPD records are not copies of one another, so before a
-record is written beside others, wsw compares it with the CPD records in that folder (ones
+Each CPD record should stand for its own learning (wsw's advice: the source documents say
+nothing of CPD, and Social Work England's guidance is the authority), so before a record is
+written beside others, wsw compares it with the CPD records in that folder (ones
 wsw wrote: JSON with a "cpd" object, or Markdown starting "# CPD record") and warns when one
 is near-identical. Only files in that one folder are read, and only their words are compared.
 """
