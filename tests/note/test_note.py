@@ -191,24 +191,41 @@ def test_wrapped_lines_from_an_editor_read_as_paragraphs(small_library: Library)
     )
 
 
-def test_only_learning_shown_and_confirmed_is_listed_each_in_one_line(
+def test_only_learning_shown_and_confirmed_is_listed_each_whole_in_one_line(
     small_library: Library,
 ) -> None:
     session = full_session(small_library)
     from wsw.note.learning import shown_and_confirmed
 
     shown = session.shown_learning()
-    listed = [r.point.id for r in shown_and_confirmed(session)]
+    refs = shown_and_confirmed(session)
+    listed = [r.point.id for r in refs]
     assert listed and set(listed) <= set(shown)
     learning = section(note(small_library), "Learning considered")
     items = [line for line in learning.splitlines() if line.startswith("- **")]
     assert len(items) == len(listed)
     assert all(line.endswith(")_") for line in items)  # title, one line, then the source
+    assert all(escape(r.point.text) in item for r, item in zip(refs, items, strict=True))
     assert "wsw suggests" not in learning  # wsw's own advice is for the walk and handouts
     assert "**What does this learning mean for this case?**\n\nFind out who he is" in learning
     # With the themes unconfirmed, none of it was confirmed for this case.
     none = section(note(small_library, themes=[]), "Learning considered")
     assert "No learning shown in the walk was confirmed" in none and "- **" not in none
+
+
+def test_a_finding_is_listed_whole_with_the_hedge_in_its_later_sentences(
+    library: Library,
+) -> None:
+    """The first sentence alone dropped caveats: 'Table 4 gives lower numbers for fathers'
+    without the briefing's two possible reasons (little information about fathers, reviews
+    not treating their role as relevant)."""
+    from wsw.note.learning import shown_and_confirmed
+
+    point = "scr-2017-19.male-carers.find-out-about-the-men"
+    session = full_session(library)
+    assert point in [r.point.id for r in shown_and_confirmed(session)]
+    learning = section(note(library), "Learning considered")
+    assert "The briefing offers two possible reasons" in learning
 
 
 def test_only_checks_the_answers_triggered_are_listed(small_library: Library) -> None:

@@ -56,10 +56,15 @@ def short_cite(ref: SourceRef, library: Library, as_of: str | None = None) -> st
 
 
 def point_line(ref: PointRef, library: Library) -> str:
-    """A point in one list item: its title, its first sentence, its source."""
+    """A point in one list item: its title, its whole text, its source.
+
+    The whole text, not its first sentence: a finding's hedge or population is often in the
+    sentence after it ("The briefing offers two possible reasons ..."; "These are background
+    factors, not the direct cause ..."), and a note cited to a document must keep them.
+    """
     p = ref.point
     return (
-        f"- **{escape(p.title)}.** {first_sentences(p.text, 1)} "
+        f"- **{escape(p.title)}.** {escape(p.text)} "
         f"_({escape(short_cite(p.source, library, p.as_of))})_"
     )
 
