@@ -71,7 +71,7 @@ def test_a_supervised_note_gives_a_cpd_record_with_peer_reflection(
     note = a_note(tmp_path, wsw_home, wsw)
     assert wsw("supervise", str(note), "--answers", str(supervision_answers(tmp_path))).code == 0
     record = json.loads(wsw("cpd", str(note), "--json").out)["cpd"]
-    assert record["type"] == "Peer reflection: reflective supervision"
+    assert record["type"] == "Peer reflection (wsw's reading): reflective supervision"
     peer = record["peer_reflection"]
     assert "partner's history at the first contact" in peer and "every adult" in peer
     assert "Mediation" not in peer and "second worker" not in peer  # development answers only

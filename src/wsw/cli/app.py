@@ -31,8 +31,8 @@ from wsw.cli import (
 from wsw.cli.options import Settings
 
 HELP = (
-    "What? So What? Then What? Reflect on new case information with the learning from "
-    "child safeguarding practice reviews."
+    "What? So What? Then What? Reflect on new case information with learning from reviews "
+    "of serious child safeguarding cases and Cafcass practice points."
 )
 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")

@@ -5,8 +5,8 @@ stage) and, within a stage, by theme: each stage and each theme is a `##`/`###` 
 the HTML starts on a new page. Points placed at no stage appear at the stage where the walk
 picks its themes (the stage with a `choices_from: themes` question), or else the first.
 
-A seven-minute briefing is the one-theme format local safeguarding partnerships use for
-team meetings: why it matters, the key learning with its sources, questions for the team.
+A seven-minute briefing is a short one-theme format for team meetings (its layout is wsw's
+own): why it matters, the key learning with its sources, questions for the team.
 Everything in it comes from the packs: the theme's description, its points as cited, and
 their `prompt`s, which are wsw's own and say so. Nothing is added that a pack does not hold.
 """

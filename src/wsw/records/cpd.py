@@ -6,7 +6,8 @@ description and why it is relevant, the date, what was learnt, the positive impa
 practice and on the people they work with, and, for peer reflection, what they learnt from
 the discussion with peers. That summary is wsw's own, not from the source documents.
 
-Courts can ask for reflective notes, and a CPD record is about the learning, not the case. So
+A CPD record is about the learning, not the case (and, wsw's own caution, a reflective note
+could be asked for in proceedings). So
 the record is built only from what carries no case detail by construction: the themes and
 the titles of the learning the packs brought up (pack text), and the practitioner's answers
 to the closing questions about learning and practice (and a supervision's development
@@ -97,9 +98,9 @@ def _peer(note: ReadNote, library: Library) -> list[str]:
 
 def _kind(notes: list[ReadNote]) -> str:
     if any(n.front.get("supervised") for n in notes):
-        return "Peer reflection: reflective supervision"
+        return "Peer reflection (wsw's reading): reflective supervision"
     if any(n.walk == "group" for n in notes):
-        return "Peer reflection: group case discussion"
+        return "Peer reflection (wsw's reading): group case discussion"
     return "Reflective practice: a structured written reflection"
 
 
@@ -161,7 +162,8 @@ def _description(notes: list[ReadNote], titles: list[str], dates: list[str]) -> 
     )
     text = (
         f"{count} (What? So what? Then what?) on new information in my casework, "
-        "weighing it against learning from national reviews of serious cases."
+        "weighing it against learning from reviews of cases where children died or were "
+        "seriously harmed."
     )
     if titles:
         text += (
@@ -205,7 +207,7 @@ def words(text: str) -> list[str]:
 
 
 def near_identical(a: str, b: str) -> bool:
-    """Two records' texts a reader would take for the same record (Social Work England
-    checks that records are not the same): 90% of their words in the same order."""
+    """Two records' texts a reader would take for the same record (wsw's advice is to make
+    each record its own): 90% of their words in the same order."""
     ratio = difflib.SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
     return ratio >= NEAR_IDENTICAL
