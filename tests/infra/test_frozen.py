@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import pickle
+from array import array
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsw.infra.frozen import FrozenDict, FrozenIndex, FrozenList, Shared, dumps, loads
+from wsw.infra.frozen import MAGIC, FrozenDict, FrozenIndex, FrozenList, Shared, dumps, loads
 
 VALUES = st.recursive(
     st.none() | st.integers() | st.text(max_size=20) | st.floats(allow_nan=False),
@@ -92,6 +94,14 @@ def test_pickled_on_their_own_they_keep_their_items() -> None:
 def test_a_file_in_another_format_or_pointing_outside_itself_is_refused() -> None:
     with pytest.raises(ValueError, match="not a wsw cache file"):
         loads(pickle.dumps([1, 2, 3]))
-    good = dumps(FrozenList([b"x" * 100]))
+
+    class Pointing(pickle.Pickler):
+        def persistent_id(self, obj: object) -> tuple[object, ...] | None:
+            return ("list", 0, array("Q", [0, 500])) if obj == "ref" else None
+
+    head = io.BytesIO()
+    Pointing(head).dump("ref")
     with pytest.raises(pickle.UnpicklingError, match="outside the file"):
-        loads(good[:-50])  # the area cut short: an offset past its end
+        loads(MAGIC + (10).to_bytes(8, "little") + bytes(10) + head.getvalue())
+    with pytest.raises((pickle.UnpicklingError, EOFError, ValueError)):
+        loads(dumps(FrozenList([b"x" * 100]))[:-5])  # cut short

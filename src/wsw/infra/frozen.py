@@ -4,8 +4,8 @@ that lets a cache be opened without reading those bytes at all.
 A cached library of 100,000 points took over a second to unpickle, as long again for its
 trigger index, and 700 MiB, while `wsw suggest` shows ten points and tries the triggers of a
 few hundred words. So each point (and each word's triggers, each word's postings) is pickled
-on its own. `dumps` writes the collections' items after the rest of the catalogue, in one
-area; `loads`, given the file mapped in memory, unpickles the rest and leaves the items where
+on its own. `dumps` writes the collections' items in one area, then the rest of the
+catalogue; `loads`, given the file mapped in memory, unpickles the rest and leaves the items where
 they are: an item is unpickled the first time it is asked for (then kept), and only the
 pages it lies on are ever read from the disk.
 
@@ -214,19 +214,23 @@ def _load_with_positions(blob: bytes, items: FrozenList[Any], key: Callable[[Any
 
 
 def dumps(value: object) -> bytes:
-    """`value` pickled, with every FrozenList's and FrozenDict's items in an area after it.
+    """`value` pickled, with every FrozenList's and FrozenDict's items in an area before it.
 
-    The layout: MAGIC, the length of the pickle (8 bytes), the pickle, the area. In the
+    The layout: MAGIC, the length of the area (8 bytes), the area, the pickle. In the
     pickle, a frozen collection is a reference (a "persistent id") to where its items lie.
+    The items are written straight into the output as they are pickled: a library of 100,000
+    points is never held twice over.
     """
-    area = io.BytesIO()
+    out = io.BytesIO()
+    out.write(MAGIC + bytes(8))
+    base = out.tell()
     seen: dict[int, tuple[Any, ...]] = {}
 
     def place(blobs: Iterator[Blob]) -> array[int]:
-        offsets = array("Q", [area.tell()])
+        offsets = array("Q", [out.tell() - base])
         for blob in blobs:
-            area.write(blob)
-            offsets.append(area.tell())
+            out.write(blob)
+            offsets.append(out.tell() - base)
         return offsets
 
     class _Pickler(pickle.Pickler):
@@ -245,8 +249,11 @@ def dumps(value: object) -> bytes:
 
     head = io.BytesIO()
     _Pickler(head, _PROTOCOL).dump(value)
-    pickled = head.getvalue()
-    return MAGIC + len(pickled).to_bytes(8, "little") + pickled + area.getvalue()
+    size = out.tell() - base
+    out.write(head.getbuffer())
+    out.seek(len(MAGIC))
+    out.write(size.to_bytes(8, "little"))
+    return out.getvalue()
 
 
 def loads(buffer: Blob) -> Any:
@@ -260,7 +267,7 @@ def loads(buffer: Blob) -> Any:
         raise ValueError("not a wsw cache file")
     start = len(MAGIC) + 8
     size = int.from_bytes(view[len(MAGIC) : start], "little")
-    area = view[start + size :]
+    area = view[start : start + size]
     made: dict[int, object] = {}
 
     class _Unpickler(pickle.Unpickler):
@@ -279,4 +286,4 @@ def loads(buffer: Blob) -> Any:
                     raise pickle.UnpicklingError("an unknown reference")
             return made[number]
 
-    return _Unpickler(io.BytesIO(view[start : start + size])).load()
+    return _Unpickler(io.BytesIO(view[start + size :])).load()

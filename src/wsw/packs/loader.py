@@ -74,6 +74,7 @@ def load_pack(path: Path, origin: str = "built-in", shown_as: str | None = None)
     data, marks = read_yaml(path, shown_as)
     pack = _validate(Pack, data, marks)
     assert isinstance(pack, Pack)
+    marks.set_aside()  # composed again only if a problem between packs needs a line
     return LoadedPack(pack, path, [Part(marks.file, marks, pack)], origin)
 
 
@@ -93,6 +94,7 @@ def _load_folder_pack(folder: Path, origin: str, shown_as: str | None) -> Loaded
         try:
             data, marks = read_yaml(file, f"{base}/{file.name}")
             extra_parts.append(Part(marks.file, marks, _validate(Content, data, marks)))
+            marks.set_aside()
         except YamlProblems as exc:
             problems.extend(exc.problems)
     if problems or loaded is None:

@@ -8,6 +8,7 @@ column when a problem has to be reported.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -74,10 +75,12 @@ class _Walker:
     same either way. Positions are not recorded: `Marks` finds them in the tree when needed.
     """
 
-    def __init__(self, loader: Any, root: yaml.Node, file: str, *, build: bool = True) -> None:
+    def __init__(
+        self, loader: Any, root: yaml.Node, file: str, source: Path, *, build: bool = True
+    ) -> None:
         self.loader = loader
         self.build = build
-        self.marks = Marks(file, root)
+        self.marks = Marks(file, root, partial(compose_tree, source))
         self.problems: list[Problem] = []
         self.values = 0
         self.open: set[int] = set()  # nodes being walked: meeting one again means a cycle
@@ -151,13 +154,13 @@ def _path_to(root: yaml.Node, target: yaml.Node) -> Loc:
     return ()
 
 
-def _construct(loader: Any, node: yaml.Node, name: str) -> tuple[Any, Marks]:
+def _construct(loader: Any, node: yaml.Node, name: str, source: Path) -> tuple[Any, Marks]:
     """The document's values and marks; raises YamlProblems for duplicate keys and cycles."""
-    walker = _Walker(loader, node, name)
+    walker = _Walker(loader, node, name, source)
     try:
         data = walker.walk(node)
     except _Unusual:
-        walker = _Walker(loader, node, name, build=False)
+        walker = _Walker(loader, node, name, source, build=False)
         walker.walk(node)
         data = None if walker.problems else loader.construct_document(node)
     if walker.problems:
@@ -189,7 +192,7 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
         node = loader.get_single_node()
         if node is None:
             raise YamlProblems([Problem(name, 1, 1, "", "the file is empty")])
-        data, marks = _construct(loader, node, name)
+        data, marks = _construct(loader, node, name, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -213,6 +216,25 @@ def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
         if problems:
             raise YamlProblems(problems)
     return data, marks
+
+
+def compose_tree(path: Path) -> yaml.Node | None:
+    """A file's node tree again, to locate a problem found after it was set aside; None if it
+    no longer reads (changed since, or gone)."""
+    from wsw.errors import InputError
+    from wsw.infra.reading import read_bytes
+
+    try:
+        loader = _Loader(read_bytes(path).decode("utf-8"))
+    except (OSError, ValueError, InputError):  # ValueError: not UTF-8 any more
+        return None
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    except (yaml.YAMLError, ValueError):
+        return None
+    finally:
+        loader.dispose()
 
 
 def _forbidden(value: Any, loc: Loc) -> list[tuple[Loc, str]]:

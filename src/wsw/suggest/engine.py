@@ -29,7 +29,16 @@ from wsw.suggest.clauses import read_clauses
 from wsw.suggest.ranking import rank, segment_of, segment_strength
 from wsw.suggest.spelling import Spelling
 from wsw.text.triggers import Pattern, compile_trigger, match_at
-from wsw.text.words import STOPWORDS, WORD, Token, fold, fold_keeping_case, stems, tokenize
+from wsw.text.words import (
+    STOPWORDS,
+    WORD,
+    Token,
+    fold,
+    fold_keeping_case,
+    stem,
+    stems,
+    tokenize,
+)
 
 SECONDARY_SHARE = 0.5
 TEXT_WEIGHT = 8.0
@@ -146,8 +155,16 @@ class Suggester:
                 self._age_boosts[band].append((theme.id, boost))
         # A point is about what its finding and its suggestion speak of: both are indexed.
         texts = [f"{r.point.title} {r.point.text} {r.point.prompt or ''}" for r in points]
-        self._text_index = _TextIndex(texts)
-        self._spelling = _spelling(library, texts)
+        # Each text's words read once, for the text index and the typo targets both.
+        text_words: set[str] = set()
+        text_stems: list[list[str]] = []
+        for text in texts:
+            words = WORD.findall(fold(text))
+            text_words.update(words)
+            text_stems.append([stem(w) for w in words])
+        del texts
+        self._text_index = _TextIndex(text_stems)
+        self._spelling = _spelling(library, text_words)
 
     @property
     def points(self) -> Sequence[PointRef]:
@@ -443,46 +460,58 @@ def _content_set(text: str) -> frozenset[str]:
     return frozenset(_content_stems(stems(text)))
 
 
-def _spelling(library: Library, texts: list[str]) -> Spelling:
-    """Typo targets: every trigger's words. Known: those and every word of the library."""
-    triggers = [t for theme in library.themes.values() for t in theme.triggers]
-    triggers += [t for ref in library.points for t in ref.point.triggers]
-    targets = {w for t in set(triggers) for w in WORD.findall(fold(t.split(":")[-1]))}
+def _spelling(library: Library, text_words: set[str]) -> Spelling:
+    """Typo targets: every trigger's words. Known: those and every word of the library.
+
+    `text_words` are the words of the points' texts.
+    """
+    targets, prefixes = _trigger_words(library)
     themes = [f"{t.title} {t.description}" for t in library.themes.values()]
-    known = {s for text in [*texts, *themes] for s in stems(text)}
-    # A trigger word ending in * ("exploit*") is reached through the library's words it starts.
-    written = {w.strip("~=!") for t in set(triggers) for w in fold(t).split()}
-    prefixes = tuple(w[:-1] for w in written if w.endswith("*"))
-    words = {w for text in [*texts, *themes] for w in WORD.findall(fold(text))}
+    known = {stem(w) for w in text_words} | {s for text in themes for s in stems(text)}
+    words = text_words | {w for t in themes for w in WORD.findall(fold(t))}
     targets |= {w for w in words if w.startswith(prefixes)}
     return Spelling(targets, known | {s for w in targets for s in stems(w)} | STOPWORDS, prefixes)
+
+
+def _trigger_words(library: Library) -> tuple[set[str], tuple[str, ...]]:
+    """Every word the triggers spell, and the prefixes of those ending in * ("exploit*"):
+    such a word is reached through the library's words it starts."""
+    triggers = {t for theme in library.themes.values() for t in theme.triggers}
+    triggers |= {t for ref in library.points for t in ref.point.triggers}
+    targets = {w for t in triggers for w in WORD.findall(fold(t.split(":")[-1]))}
+    written = {w.strip("~=!") for t in triggers for w in fold(t).split()}
+    return targets, tuple(w[:-1] for w in written if w.endswith("*"))
 
 
 class _TextIndex:
     """tf-idf over each point's own words, queried through an inverted index."""
 
-    def __init__(self, texts: list[str]) -> None:
-        counts = [Counter(_content_stems(stems(t))) for t in texts]
+    def __init__(self, texts: list[list[str]]) -> None:
+        """Index `texts`, each given as its stems (read twice: a Counter per point for 100,000
+        points would be 200 MB at once)."""
         df: Counter[str] = Counter()
-        for c in counts:
-            df.update(c.keys())
+        for t in texts:
+            df.update(Counter(_content_stems(t)).keys())
         total = len(texts) or 1
         self.size = total
         self.idf = {w: math.log(total / (1 + n)) + 1.0 for w, n in df.items()}
         # Per word, the points that use it and its weight in each, as two typed arrays: compact,
         # and unpickled at memory speed however large the library; cached, each word's are
         # unpickled only when a text has that word.
-        postings: dict[str, tuple[array[int], array[float]]] = {}
-        for i, c in enumerate(counts):
+        # A word in too many points is never looked up (see `query`): only its idf is kept
+        # (it still counts in each point's norm).
+        common = self.common
+        postings = {w: (array("L"), array("d")) for w, n in df.items() if n <= common}
+        for i, t in enumerate(texts):
+            c = Counter(_content_stems(t))
             weights = {w: (1 + math.log(n)) * self.idf[w] for w, n in c.items()}
             norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
             for w, x in weights.items():
-                ids, values = postings.setdefault(w, (array("L"), array("d")))
-                ids.append(i)
-                values.append(x / norm)
-        # A word in too many points is never looked up (see `query`): only its idf is kept.
-        common = self.common
-        self.postings = FrozenDict({w: p for w, p in postings.items() if len(p[0]) <= common})
+                found = postings.get(w)
+                if found is not None:
+                    found[0].append(i)
+                    found[1].append(x / norm)
+        self.postings = FrozenDict(postings)
 
     @property
     def common(self) -> float:
