@@ -71,11 +71,44 @@ def test_two_statistics_on_the_same_themes_are_not_both_near_the_top() -> None:
     assert len(statistics) <= 1, [s.id for s in statistics]
 
 
+def _cut(full: list[tuple[str, str]], limit: int) -> list[str]:
+    """The full list's first `limit`, less the last repeats that give way to themes left out."""
+    kept = full[:limit]
+    for point, theme in full[limit:]:
+        themes = [t for _, t in kept]
+        repeats = [k for k, (_, t) in enumerate(kept) if themes.count(t) > 1]
+        if len(set(themes)) >= 6 or theme in themes or not repeats:
+            continue
+        del kept[repeats[-1]]
+        kept.append((point, theme))
+    return [point for point, _ in kept]
+
+
 def test_a_limited_list_is_the_start_of_the_full_one() -> None:
     """Scoring only the first few points of each bucket loses nothing that could rank."""
     suggester = builtin().suggester
     texts = yaml.safe_load((DATA / "vignettes-eval.yaml").read_text(encoding="utf-8"))
     for v in texts[:20]:
-        full = [s.id for s in suggester.suggest(v["text"], limit=None)]
+        full = [(s.id, s.theme) for s in suggester.suggest(v["text"], limit=None)]
         for limit in (3, 10):
-            assert [s.id for s in suggester.suggest(v["text"], limit=limit)] == full[:limit]
+            assert [s.id for s in suggester.suggest(v["text"], limit=limit)] == _cut(full, limit)
+
+
+def test_a_short_list_makes_room_for_every_theme_the_text_touches() -> None:
+    """Six themes touched, a limit of four: one point each for the four strongest, not two
+    on the loudest; and a theme only faintly touched still gets the last free place."""
+    primary = ["a", "a", "a", "b", "b", "c", "d", "e"]
+    scored = [(10.0, 0), (9.0, 1), (8.0, 2), (7.0, 3), (6.5, 4), (3.0, 5), (2.0, 6)]
+    ranked = rank(scored, primary, 4, never_same, cover=6, faint=[(0.5, 7)])
+    assert [primary[i] for _, i in ranked] == ["a", "b", "c", "d"]
+    ranked = rank(scored, primary, 6, never_same, cover=6, faint=[(0.5, 7)])
+    assert [primary[i] for _, i in ranked] == ["a", "a", "b", "c", "d", "e"]
+    # without cover, the loudest theme's repeats fill the list
+    assert [primary[i] for _, i in rank(scored, primary, 4, never_same)] == ["a", "a", "b", "a"]
+
+
+def test_a_list_already_showing_six_themes_is_left_as_it_is() -> None:
+    primary = ["a", "a", "b", "c", "d", "e", "f", "g"]
+    scored = [(10.0 - i, i) for i in range(8)]
+    ranked = rank(scored, primary, 7, never_same, cover=6)
+    assert ranked == rank(scored, primary, 7, never_same)

@@ -354,3 +354,29 @@ def test_a_clean_house_is_not_a_parent_staying_clean(suggester: Suggester) -> No
     )
     assert "substance-misuse" not in themes_of(suggester, text)
     assert "substance-misuse" in themes_of(suggester, "Dad says he has been clean since May.")
+
+
+def test_a_theme_touched_only_faintly_still_gets_a_place_in_a_short_list(
+    suggester: Suggester,
+) -> None:
+    """A father named once is too little to list male carers' learning on its own, but when the
+    list shows only three themes it gets the last place rather than none (recall is judged on
+    the distinct themes shown), after everything the text states plainly."""
+    text = "Since he lost his job dad has stopped getting dressed and stays in bed most days."
+    themes = themes_of(suggester, text, limit=10)
+    assert "parental-mental-health" in themes[:2]
+    assert themes[-1] == "male-carers" and themes.count("male-carers") == 1, themes
+
+
+def test_the_loudest_theme_does_not_carry_a_theme_named_in_passing(suggester: Suggester) -> None:
+    """A text full of domestic abuse lifts every point tagged with it as a secondary theme; a
+    father mentioned once must not ride that above a theme the text states in its own words."""
+    text = (
+        "Police were called at 2am again: shouting, a cut lip, he had his hands round her neck. "
+        "DASH is high risk and there is a non-molestation order. Third call-out this month. "
+        "Money is tight and she has used the food bank. Dad is not sure what to do."
+    )
+    themes = themes_of(suggester, text)
+    assert "male-carers" in themes
+    last_poverty = max(i for i, t in enumerate(themes) if t == "poverty")
+    assert themes.index("male-carers") > last_poverty, themes

@@ -41,8 +41,16 @@ from wsw.text.words import (
 )
 
 SECONDARY_SHARE = 0.5
+# A secondary theme adds at most this many times the point's own theme's strength (times the
+# share): in a long text the loudest theme cannot carry every point it tags past the themes the
+# text states in their own words.
+SECONDARY_CAP = 3.0
 TEXT_WEIGHT = 8.0
 MIN_SCORE = 1.0
+# A point scoring at least this (but under MIN_SCORE) is listed only as the first of a theme the
+# list would otherwise not show, while it shows fewer than COVER_THEMES distinct themes.
+FAINT_SCORE = 0.4
+COVER_THEMES = 6
 # A theme a pack boosts this much for a child's age is about that age (infants, for an under-1):
 # the age alone is evidence of it. A smaller boost only weighs a theme the text touches.
 AGE_EVIDENCE = 1.0
@@ -276,6 +284,7 @@ class Suggester:
         similar, shared = self._text_index.query(tokens)
         bands: set[str] = set(stated) | set(inferred)
         scored: list[tuple[float, int]] = []
+        faint: list[tuple[float, int]] = []
         for i in self._candidates(hits, strength, shared, stated, bands, limit):
             score = self._score(i, hits, strength, bands)
             reason = score > 0.0
@@ -285,7 +294,11 @@ class Suggester:
                 reason = True
             if score >= MIN_SCORE and reason:
                 scored.append((score, i))
-        ranked = rank(scored, self._primary, limit, self._same_finding)
+            elif score >= FAINT_SCORE and reason:
+                faint.append((score, i))
+        ranked = rank(
+            scored, self._primary, limit, self._same_finding, cover=COVER_THEMES, faint=faint
+        )
         return [self._suggestion(score, i, self._reasons(i, hits, shared)) for score, i in ranked]
 
     def _strength(self, hits: _Hits, bands: list[AgeBand]) -> dict[str, float]:
@@ -384,7 +397,9 @@ class Suggester:
         """Own matches, the primary theme's strength, and the strongest other theme's, once.
 
         A point tagged with four themes gets no more from them than a point with two: only its
-        strongest secondary theme adds (half its strength). A point for other ages than every
+        strongest secondary theme adds (half its strength, and no more than SECONDARY_CAP times
+        the primary theme's, so a long text's loudest theme does not lift every point it tags
+        above the themes the text plainly raises). A point for other ages than every
         age the text gives (or the practitioner states) is held back. A point whose theme the
         text barely touches (less than one plain word's worth: one weak word, a teenager's age)
         counts half above the floor unless a specific phrase of its own names it: still listed,
@@ -397,7 +412,8 @@ class Suggester:
         score = (sum(own.values()) if own else 0.0) + primary
         secondary = self._secondary[index]
         if secondary:
-            score += SECONDARY_SHARE * max(strength.get(t, 0.0) for t in secondary)
+            lift = max(strength.get(t, 0.0) for t in secondary)
+            score += SECONDARY_SHARE * min(lift, SECONDARY_CAP * primary)
         point_bands = self._bands[index]
         if point_bands and bands:
             if not bands & set(point_bands):

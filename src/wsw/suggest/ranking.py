@@ -7,6 +7,11 @@
 - Only the best `limit` points of each theme can reach the list, so each theme keeps its best
   few with a heap instead of every scored point being sorted (a large library scores
   thousands per query).
+- A list that would show fewer than `cover` distinct themes gives its last repeats' places to
+  the best point of each theme the text touched that did not make it, strongest first, then
+  to themes only faintly touched (a point scoring under the floor, one per theme): a tenth
+  point on the loudest theme tells a practitioner less than the first on another the text
+  raises, and what a text raises is judged by distinct themes.
 
 Also here: how a long text is cut into segments, and how a theme's strength is summed over
 them.
@@ -15,7 +20,7 @@ them.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from wsw.text.words import Token
@@ -31,18 +36,58 @@ def rank(
     primary: Sequence[str],
     limit: int | None,
     same_finding: Callable[[int, int], bool],
+    *,
+    cover: int = 0,
+    faint: Sequence[tuple[float, int]] = (),
 ) -> list[tuple[float, int]]:
-    """The best `limit` (score, point) pairs, damped for repeats, best first."""
+    """The best `limit` (score, point) pairs, damped for repeats, best first.
+
+    With `cover`, a list of `limit` showing fewer distinct themes than that makes room for the
+    best point of the themes left out (of `scored`, then of `faint`: points that scored too
+    little to be listed on their own), in place of its last repeats.
+    """
     # Twice as many as asked for, so that a duplicate moved down leaves no gap.
     window = None if limit is None else limit * 2
     per_theme: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for score, i in scored:
         per_theme[primary[i]].append((score, i))
     damped: list[tuple[float, int]] = []
+    heads: list[tuple[float, int]] = []
     for items in per_theme.values():
         best = _best(items, window)
+        heads.append(best[0])
         damped.extend((score * REPEAT_DAMPING**n, i) for n, (score, i) in enumerate(best))
-    return _one_of_each_finding(_best(damped, window), same_finding)[:limit]
+    ranked = _one_of_each_finding(_best(damped, window), same_finding)[:limit]
+    if len({primary[i] for _, i in ranked}) >= cover:
+        return ranked  # enough themes shown (or no cover asked for): nothing to sort
+    left_out = [*_best(heads, None), *_best(list(faint), None)]
+    room = len(ranked) + cover if limit is None else limit
+    return _cover_themes(ranked, left_out, primary, room, cover)
+
+
+def _cover_themes(
+    ranked: list[tuple[float, int]],
+    heads: list[tuple[float, int]],
+    primary: Sequence[str],
+    limit: int,
+    cover: int,
+) -> list[tuple[float, int]]:
+    """Give the last repeats' places to themes left out, until `cover` themes are shown."""
+    shown = Counter(primary[i] for _, i in ranked)
+    out = list(ranked)
+    for score, i in heads:
+        if len(shown) >= cover:
+            break
+        if primary[i] in shown:
+            continue
+        if len(out) >= limit:
+            repeats = [k for k, (_, j) in enumerate(out) if shown[primary[j]] > 1]
+            if not repeats:
+                break
+            shown[primary[out.pop(repeats[-1])[1]]] -= 1
+        out.append((score, i))
+        shown[primary[i]] += 1
+    return sorted(out, key=_order, reverse=True)
 
 
 def _best(items: list[tuple[float, int]], n: int | None) -> list[tuple[float, int]]:
