@@ -7,7 +7,8 @@ from ids, field names and file positions only.
 
 # Only `sys` (already loaded by Python) at module level: the console script imports this
 # module before `main` can catch anything, so a Ctrl-C while it loaded would be a traceback.
-# Everything else, even `__future__`, is imported inside `main`'s guard.
+# Everything else is imported inside `main`'s guard (there is no `from __future__ import
+# annotations` either: it imports a module too).
 import sys
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing takes 10 ms
