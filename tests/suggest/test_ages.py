@@ -37,6 +37,15 @@ from wsw.suggest.ages import band_for_age, infer_age_bands
         ("Baby is 7 weeks old", ["under-1"]),
         ("Leo is 10 wks and feeding well", ["under-1"]),
         ("Jay is 18 months", ["1-5"]),
+        # a child, a comma and an age with no "old"; a person said to be an age
+        ("Twins, 9 months, have missed their imms", ["under-1"]),
+        ("Looked-after girl, 15, is pregnant", ["11-15", "under-1"]),
+        ("the boy, 7, said", ["6-10"]),
+        ("Unaccompanied young person says he's 16", ["16-17"]),
+        ("she's 6 months and not rolling", ["under-1"]),
+        ("the baby's father is 24 and says he is 24", ["under-1"]),
+        ("for two years, 3 months of it in care", []),
+        ("he's 5 minutes from school and she's 3 times over the limit", []),
         # numbers that are not ages
         ("Mother is 40 and lives 40 miles away; call at 10:40", []),
         ("Mum is 25 and works nights", []),

@@ -1,7 +1,8 @@
 """Reading children's ages out of case information, in the forms practitioners write them.
 
 "a four month old baby", "Jayden (7)", "Boy is 6", "10 wk old's", "6yo", "2/12" (months),
-"7/52" (weeks), "18mo", "Y9", "kids are 4 and 6", "(3 & 7)". A number is read as an age only
+"7/52" (weeks), "18mo", "Y9", "kids are 4 and 6", "(3 & 7)", "Twins, 9 months,", "girl, 15,",
+"says he's 16". A number is read as an age only
 in one of these forms, so "Mother is 40", "40 miles" and "10:40" are never ages. Bands the
 practitioner states are authoritative; bands read from the text hold back points for other
 ages (see the engine).
@@ -75,6 +76,19 @@ _BRACKET_AGE = re.compile(
 _PREGNANT = re.compile(
     r"\b(pregnan\w*|unborn|pre-?birth|\d{1,2}/40)\b|\b\d{1,2}/52\b", re.IGNORECASE
 )
+# "Twins, 9 months,", "girl, 15,", "Baby, 6 weeks": a child, a comma, an age (no "old").
+_NOUN_COMMA_AGE = re.compile(
+    r"\b(?:baby|babies|twins|boy|girl|child|son|daughter|toddler|infant|newborn|kid|lad)"
+    r"\s*,\s*(\d{1,2})\s*(days?|weeks?|wks?|months?|mths?|years?|yrs?)?(?:\s+old)?\s*[,;.)]",
+    re.IGNORECASE,
+)
+# "says he's 16", "she is 15": a person is N (an adult's age gives no band: 18 and over).
+_PRONOUN_AGE = re.compile(
+    r"\b(?:he's|she's|he is|she is)\s+(\d{1,2})\b(?!\s*(?:[:./]\d|%|miles?|mins?|minutes|"
+    r"hours?|times|(?:weeks?|wks?|months?|mths?)\s+pregnant|am|pm|o'clock|kg|cm))"
+    r"(?:\s*(days?|weeks?|wks?|months?|mths?)\b)?",
+    re.IGNORECASE,
+)
 _YEARS_MONTHS = re.compile(r"\((\d{1,2})\s*y\s*(\d{1,2})\s*m\)", re.IGNORECASE)
 _INFANT_WORDS = re.compile(
     r"\b(baby|babies|newborn|new-born|infant|unborn|neonat\w*)\b", re.IGNORECASE
@@ -145,23 +159,25 @@ def infer_age_bands(text: str) -> list[AgeBand]:
 def _practitioner_forms(text: str) -> list[AgeBand | None]:
     """Bands from the shorthand forms: "6yo", "2/12", "Boy is 6", "Y9", "kids are 4 and 6"."""
     bands: list[AgeBand | None] = []
-    for m in _SHORT_AGE.finditer(text):
-        number, unit = int(m.group(1)), m.group(2).lower()
-        if unit.startswith("w") or (unit.startswith("m") and number < 12):
-            bands.append("under-1")
-        elif unit.startswith("m"):
-            bands.append(band_for_age(number // 12))
-        else:
-            bands.append(band_for_age(number))
+    # a number and its unit, if any (years if none): "6yo", "Kiki is 5 months", "girl, 15,"
+    for pattern, number, unit in _NUMBER_AND_UNIT:
+        for m in pattern.finditer(text):
+            bands.append(_band_in(int(m.group(number)), (m.group(unit) or "year").lower()))
     for m in _FRACTION_AGE.finditer(text):
-        number, unit = int(m.group(1)), m.group(2)
-        if (unit == "12" and number < 12) or (unit == "52" and number < 52) or unit == "7":
+        value, base = int(m.group(1)), m.group(2)
+        if (base == "12" and value < 12) or (base == "52" and value < 52) or base == "7":
             bands.append("under-1")
-    for m in _IS_AGE.finditer(text):  # "Kiki is 5 months", "Baby is 7 weeks old", "Kai is 4"
-        number, unit = int(m.group(2)), (m.group(3) or "year").lower()
-        bands.append(_band_in(number, unit))
     for m in _SCHOOL_YEAR.finditer(text):
         bands.append(band_for_age(int(m.group(1)) + 5))
     for m in _AGE_LIST.finditer(text):
         bands.extend(band_for_age(int(n)) for n in re.findall(r"\d{1,2}", m.group(1)))
     return bands
+
+
+# Each form with the groups holding its number and its unit.
+_NUMBER_AND_UNIT: tuple[tuple[re.Pattern[str], int, int], ...] = (
+    (_SHORT_AGE, 1, 2),
+    (_IS_AGE, 2, 3),
+    (_NOUN_COMMA_AGE, 1, 2),
+    (_PRONOUN_AGE, 1, 2),
+)
