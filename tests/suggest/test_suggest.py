@@ -80,6 +80,18 @@ def test_unseen_vignettes_mostly_find_their_themes(
         ("Goes rigid when stepdad walks in the room", "behavioural-indicators"),
         ("She says he comes in her room at night", "sexual-abuse"),
         ("Weight loss and two missed dietician appointments", "neglect"),
+        # new information arriving, as practitioners record it
+        ("A neighbour rang to report the ex has been seen at the house again", "changing-risk"),
+        ("Since then she has had three more A&E attendances", "changing-risk"),
+        # agencies not knowing what each other know; meaning lost without an interpreter
+        ("None of the three GPs seem to know about each other", "information-sharing"),
+        ("No interpreter at the meeting, so her daughter translated", "information-sharing"),
+        # an account given and taken as it is
+        ("Stepdad says he hasn't been to the house since the summer", "critical-thinking"),
+        # behaviour as communication; development and health checks missed
+        ("He keeps trying to touch the other children at nursery", "behavioural-indicators"),
+        ("Ruby (3) is not toilet trained and has missed her development checks", "neglect"),
+        ("Pictures of her were shared in the year group chat", "adolescents-exploitation"),
     ],
 )
 def test_practitioner_language(suggester: Suggester, text: str, theme: str) -> None:
