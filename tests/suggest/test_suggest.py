@@ -92,6 +92,14 @@ def test_unseen_vignettes_mostly_find_their_themes(
         ("He keeps trying to touch the other children at nursery", "behavioural-indicators"),
         ("Ruby (3) is not toilet trained and has missed her development checks", "neglect"),
         ("Pictures of her were shared in the year group chat", "adolescents-exploitation"),
+        ("The assessment said low risk, but that was before the incident", "changing-risk"),
+        ("Police logged it but it never reached children's services", "information-sharing"),
+        ("We have only ever heard mum's version of what happened that night", "critical-thinking"),
+        ("He tells a good story but nothing has been checked", "critical-thinking"),
+        ("She told a friend she doesn't want to wake up anymore", "suicide-self-harm"),
+        ("Mum hasn't left the house in weeks and says she is drowning", "parental-mental-health"),
+        ("I'm finding this case hard and it's affecting my judgement", "supervision"),
+        ("Her deafness means she relies on her brother at appointments", "disability"),
     ],
 )
 def test_practitioner_language(suggester: Suggester, text: str, theme: str) -> None:
