@@ -122,6 +122,7 @@ class Bench:
     repeat: int
     base: Baselines = field(default_factory=Baselines)
     sizes: tuple[int, ...] = (10_000, 50_000, 100_000)
+    keep: Path | None = None  # where synthetic libraries are kept between runs (--synthetic-dir)
 
     def typer_app(self, options: str = "") -> list[str]:
         """The command that runs a minimal one-command Typer app with `--help`."""
@@ -369,8 +370,7 @@ def synthetic_rows(bench: Bench) -> list[Row]:
 def scale_rows(bench: Bench, points: int) -> list[Row]:
     """One library size: in-process load, index and queries; then the commands."""
     tag = f"{points // 1000}k"
-    folder = bench.scratch / f"synthetic-{tag}"
-    synth.build(folder, points=points, packs=20)
+    folder = synthetic_library(bench, points, tag)
     load_target, p90_target, warm_target, rss_target = SCALE_TARGETS.get(
         points, (None, 0.050, None, None)
     )
@@ -405,8 +405,30 @@ def scale_rows(bench: Bench, points: int) -> list[Row]:
         Row(f"{tag}: wsw suggest peak RSS (warm cache)", peak, unit="MiB", max_value=rss_target),
         Row(f"{tag}: wsw suggest peak RSS (cold)", cold_peak, unit="MiB", max_value=rss_target),
     ]
-    shutil.rmtree(folder, ignore_errors=True)
+    if bench.keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
     return rows
+
+
+def synthetic_library(bench: Bench, points: int, tag: str) -> Path:
+    """The synthetic library of this size: built afresh, or (with --synthetic-dir) reused
+    while synth.py, the core pack and the size are what it was built from."""
+    if bench.keep is None:
+        folder = bench.scratch / f"synthetic-{tag}"
+        synth.build(folder, points=points, packs=20)
+        return folder
+    import hashlib
+
+    stamp = hashlib.sha256(Path(synth.__file__).read_bytes() + synth.CORE_PACK.read_bytes())
+    stamp.update(f"{points} points, 20 packs, seed 1".encode())
+    folder = bench.keep / f"synthetic-{tag}"
+    marker = folder / ".built-from"
+    if marker.exists() and marker.read_text(encoding="utf-8") == stamp.hexdigest():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    synth.build(folder, points=points, packs=20)
+    marker.write_text(stamp.hexdigest(), encoding="utf-8")
+    return folder
 
 
 def in_process_rows(
@@ -426,6 +448,7 @@ def in_process_rows(
     targets += [(p, "given") for p in pack_paths(folder)]
     first = _time_load(build_library, targets)
     loads = [_time_load(build_library, targets) for _ in range(repeat)]
+    floors = [_compose_floor([path for path, _ in targets]) for _ in range(repeat)]
     library = build_library(targets)
     from wsw.catalogue.model import Catalogue
 
@@ -445,6 +468,13 @@ def in_process_rows(
             max_value=load_target,
             note=load_note,
         ),
+        Row(
+            f"{tag}: load floor: PyYAML's C parser composing the same files",
+            statistics.median(floors),
+            unit="s",
+            note="yaml.compose with CSafeLoader, GC paused as wsw's load runs: no load with "
+            "line marks from PyYAML can be quicker",
+        ),
         Row(f"{tag}: build the suggestion index (once)", index, unit="s"),
         Row(f"{tag}: suggest, one query (median)", statistics.median(queries), max_value=0.050),
         Row(
@@ -456,10 +486,42 @@ def in_process_rows(
 def _time_load(
     build: Callable[[list[tuple[Path, str]]], object], targets: list[tuple[Path, str]]
 ) -> float:
-    """Seconds one build takes, with no earlier library alive to slow the garbage collector."""
+    """Seconds one build takes, with no earlier library alive to slow the garbage collector,
+    and nothing compiled by an earlier build (a command starts with every cache empty)."""
+    _forget_compiled()
     gc.collect()
     took, _ = _timed(lambda: build(targets))
     return took
+
+
+def _forget_compiled() -> None:
+    """Empty the caches of compiled triggers, trigger words and stems."""
+    from wsw.text import triggers, words
+
+    triggers.compile_trigger.cache_clear()
+    triggers._word_tests.cache_clear()
+    words.stem.cache_clear()
+
+
+def _compose_floor(files: list[Path]) -> float:
+    """Seconds PyYAML's C parser takes to compose these files, and nothing else."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    gc.collect()
+    with _collector_paused():
+        took, _ = _timed(lambda: [yaml.compose(t, Loader=loader) for t in texts])
+    return took
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _time_query(suggester: Suggester, text: str) -> float:
@@ -585,6 +647,12 @@ def main(argv: list[str] | None = None) -> int:
         help=f"measure only this step (repeatable; the baselines always run): {steps}",
     )
     parser.add_argument(
+        "--synthetic-dir",
+        type=Path,
+        help="keep the synthetic libraries here and reuse them (100k takes over a minute to "
+        "write); rebuilt when synth.py or the core pack changes",
+    )
+    parser.add_argument(
         "--sizes",
         default="10000,50000,100000",
         help="synthetic library sizes in points, comma-separated (default: 10000,50000,100000)",
@@ -592,7 +660,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = tuple(int(n) for n in args.sizes.split(",") if n)
     with tempfile.TemporaryDirectory(prefix="wsw-bench-") as scratch:
-        bench = Bench(find_wsw(), Path(scratch), args.repeat, sizes=sizes)
+        bench = Bench(find_wsw(), Path(scratch), args.repeat, sizes=sizes, keep=args.synthetic_dir)
         rows = measure(bench, args.only)
     print(f"\nwsw benchmark: {machine()}")
     print(

@@ -235,7 +235,9 @@ def dumps(value: object) -> bytes:
 
     class _Pickler(pickle.Pickler):
         def persistent_id(self, obj: Any) -> tuple[Any, ...] | None:
-            if not isinstance(obj, FrozenList | FrozenDict):
+            # Asked of every object pickled: an exact type test, not an isinstance of an ABC.
+            kind = type(obj)
+            if kind is not FrozenList and kind is not FrozenDict:
                 return None
             if id(obj) not in seen:
                 number = len(seen)
