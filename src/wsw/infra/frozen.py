@@ -98,11 +98,27 @@ class FrozenList(Sequence[T]):
 
 
 class FrozenIndex(Mapping[str, T]):
-    """Items of a FrozenList looked up by a key (a point by its id) without unpickling all."""
+    """Items of a FrozenList looked up by a key (a point by its id) without unpickling all.
+
+    The keys are kept as one string of lines (unpickled in one copy) and put in a dict only
+    when the first key is looked up. Keys must not hold a line break (ids cannot).
+    """
 
     def __init__(self, keys: Sequence[str], items: FrozenList[T]) -> None:
-        self._at = {key: i for i, key in enumerate(keys)}
+        self._lines = "\n".join(keys)
+        self._count = len(keys)
+        self._found: dict[str, int] | None = None
         self._items = items
+
+    @property
+    def _at(self) -> dict[str, int]:
+        if self._found is None:
+            keys = self._lines.split("\n") if self._count else []
+            self._found = dict(zip(keys, range(len(keys)), strict=True))
+        return self._found
+
+    def keys_in_order(self) -> list[str]:
+        return self._lines.split("\n") if self._count else []
 
     def __getitem__(self, key: str) -> T:
         return self._items[self._at[key]]
@@ -114,7 +130,14 @@ class FrozenIndex(Mapping[str, T]):
         return iter(self._at)
 
     def __len__(self) -> int:
-        return len(self._at)
+        return self._count
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"lines": self._lines, "count": self._count, "items": self._items}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._lines, self._count, self._items = state["lines"], state["count"], state["items"]
+        self._found = None
 
 
 class FrozenDict(Generic[K, V]):

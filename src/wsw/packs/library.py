@@ -110,15 +110,13 @@ class Library:
         points = self.points if isinstance(self.points, FrozenList) else FrozenList(self.points)
         state["points"] = points
         ids = self.point_by_id
-        state["point_by_id"] = (
-            list(ids) if isinstance(ids, FrozenIndex) else [ref.point.id for ref in self.points]
-        )
+        keys = ids.keys_in_order() if isinstance(ids, FrozenIndex) else list(ids)
+        state["point_by_id"] = FrozenIndex(keys, points)
         packs = self._packs
         state["_packs"] = packs if isinstance(packs, Shared) else Shared(packs, points, _point_of)
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        state["point_by_id"] = FrozenIndex(state["point_by_id"], state["points"])
         vars(self).update(state)
 
     def pack(self, pack_id: str) -> LoadedPack | None:
