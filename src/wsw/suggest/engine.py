@@ -165,6 +165,10 @@ class Suggester:
         for theme in library.themes.values():
             for band, boost in theme.age_boost.items():
                 self._age_boosts[band].append((theme.id, boost))
+        self._index_texts(points)
+
+    def _index_texts(self, points: Sequence[PointRef]) -> None:
+        """The text index and the typo targets, from each point's own words."""
         # A point is about what its finding and its suggestion speak of: both are indexed.
         texts = [f"{r.point.title} {r.point.text} {r.point.prompt or ''}" for r in points]
         # Each text's words read once, for the text index and the typo targets both.
@@ -176,7 +180,7 @@ class Suggester:
             text_stems.append([stem(w) for w in words])
         del texts
         self._text_index = _TextIndex(text_stems)
-        self._spelling = _spelling(library, text_words)
+        self._spelling = _spelling(self.library, text_words)
 
     @property
     def points(self) -> Sequence[PointRef]:
