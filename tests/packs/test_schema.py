@@ -9,6 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import MINIMAL_PACK
 from wsw.infra.paths import builtin_packs_dir
@@ -53,3 +55,22 @@ def test_the_schema_rejects_what_validate_rejects_field_by_field() -> None:
     found = errors(data)
     assert any("titel" in message for message in found)
     assert any("'title' is a required property" in message for message in found)
+
+
+@given(st.text(alphabet="ab0' -=*~!.:#/\u2026\u00e9C", max_size=14))
+def test_a_trigger_validates_exactly_when_it_compiles(trigger: str) -> None:
+    """Plain triggers are passed without compiling them: the same ones as compiling would."""
+    from wsw.packs.schema import _check_trigger
+    from wsw.text.triggers import TriggerSyntaxError, compile_trigger
+
+    try:
+        compile_trigger(trigger)
+        compiles = True
+    except TriggerSyntaxError:
+        compiles = False
+    try:
+        _check_trigger(trigger)
+        validates = True
+    except TriggerSyntaxError:
+        validates = False
+    assert validates == compiles

@@ -10,6 +10,7 @@ never does.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from functools import cache
 from typing import Annotated, Any
@@ -41,7 +42,16 @@ Version = Annotated[
 ]
 
 
+# Plain words (letters, digits, spaces, hyphens, apostrophes, starting with a letter or digit)
+# always compile: a first word is there, and none of the syntax that can be wrong is. Most
+# triggers are such, and are compiled once, when the suggestion index is built.
+_PLAIN_TRIGGER = re.compile(r"[a-z0-9][a-z0-9' \-]*\Z")
+
+
 def _check_trigger(trigger: str) -> str:
+    """Raise TriggerSyntaxError (a ValueError) for a trigger that cannot compile."""
+    if _PLAIN_TRIGGER.match(trigger):
+        return trigger
     from wsw.text.triggers import compile_trigger
 
     compile_trigger(trigger)
