@@ -80,7 +80,23 @@ def test_an_index_finds_items_by_key_without_reading_the_others() -> None:
     assert index["y"] == "b"
     assert "z" in index
     assert "w" not in index
+    assert "x\ny" not in index
     assert list(index) == ["x", "y", "z"]
+
+
+@given(st.lists(st.text("ab.-", min_size=1, max_size=4), unique=True, max_size=40), st.text("abc."))
+def test_an_index_finds_every_key_before_and_after_it_builds_a_dict(
+    keys: list[str], missing: str
+) -> None:
+    index = loads(dumps({"i": FrozenIndex(keys, FrozenList(list(range(len(keys)))))}))["i"]
+    for _ in range(2):  # the second round after the dict is built (more than DICT_AFTER)
+        for n, key in enumerate(keys):
+            assert index[key] == n
+        assert (missing in index) == (missing in keys)
+        for _ in range(FrozenIndex.DICT_AFTER):
+            assert "zz" not in index  # no key has a z
+    assert len(index) == len(keys)
+    assert "\n" not in index
 
 
 def test_pickled_on_their_own_they_keep_their_items() -> None:
