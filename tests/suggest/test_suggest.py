@@ -162,6 +162,21 @@ def test_user_pack_points_are_suggested(tmp_path: Path, wsw: Runner) -> None:
     assert "team.one" in ids
 
 
+def test_a_team_points_one_word_trigger_brings_it_up_by_itself(tmp_path: Path) -> None:
+    """Fitting never saw a team's pack, so its plain one-word trigger is taken as specific:
+    "lunchbox" alone brings the point up (it came up for nothing at all before), while a weak
+    one (`~`) still needs the theme to be in the text."""
+    from helpers import load_library
+    from wsw.suggest.engine import Suggester
+
+    pack = MINIMAL_PACK.replace("triggers: [packed lunch]", "triggers: [lunchbox, ~tupperware]")
+    write(tmp_path / "packs" / "team.yaml", pack)
+    suggester = Suggester(load_library([tmp_path / "packs"], user=False, env=False))
+    ids = [s.id for s in suggester.suggest("Came in with no lunchbox again today.")]
+    assert ids == ["team.one"]
+    assert "team.one" not in [s.id for s in suggester.suggest("Brought a tupperware today.")]
+
+
 def test_reads_standard_input(wsw: Runner) -> None:
     result = wsw("suggest", "--json", stdin="the house has no food and the children are hungry")
     themes = [s["theme"] for s in json.loads(result.out)["suggestions"]]
