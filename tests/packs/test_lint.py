@@ -30,10 +30,10 @@ def point(pid: str, text: str, triggers: str = "[packed lunch]", extra: str = ""
     )
 
 
-def warnings_for(tmp_path: Path, body: str, **options: bool) -> list[LintWarning]:
+def warnings_for(tmp_path: Path, body: str, every_trigger: bool = False) -> list[LintWarning]:
     pack = write(tmp_path / "team.yaml", HEAD + body)
     library, given = given_library([pack], keep_marks=True)
-    return lint(library, given, **options)
+    return lint(library, given, every_trigger=every_trigger)
 
 
 def rules(found: list[LintWarning]) -> list[str]:
@@ -62,7 +62,7 @@ def test_a_trigger_no_text_uses_is_unused_until_an_example_uses_it(tmp_path: Pat
 
 
 def test_unused_triggers_are_counted_per_pack_unless_every_trigger(tmp_path: Path) -> None:
-    body = "learning_points:\n" + point("team.one", "Lunches.", "[zebra crossing, okapi]")
+    body = "learning_points:\n" + point("team.one", "Lunches.", '[zebra crossing, "okapi!"]')
     (summary,) = warnings_for(tmp_path, body)
     assert "2 of 2 point triggers match no example" in summary.problem.message
     assert len(warnings_for(tmp_path, body, every_trigger=True)) == 2
@@ -163,3 +163,15 @@ def test_the_built_in_packs_have_no_warnings_of_the_kinds_that_can_be_fixed(wsw:
     assert result.code == 0
     for rule in ("common-trigger", "advice-in-finding", "figure-population"):
         assert f"[{rule}]" not in result.out
+
+
+def test_a_lone_plain_word_in_a_pack_fitting_never_saw(tmp_path: Path) -> None:
+    """Such a word alone brings its point up only when the text is about the theme too."""
+    body = "learning_points:\n" + point("team.one", "Lunches.", '[lunchbox, "lunchbag!", ~box]')
+    found = [w for w in warnings_for(tmp_path, body) if w.rule == "lone-word"]
+    assert [w.problem.path for w in found] == ["learning_points[0].triggers[0]"]
+    assert "make it strong ('lunchbox!') or a phrase" in found[0].problem.message
+    pack = write(tmp_path / "team.yaml", HEAD + body)
+    library, given = given_library([pack], keep_marks=True)
+    weighed = lint(library, given, fitted=frozenset({"team.one"}))  # as the built-in packs are
+    assert "lone-word" not in rules(weighed)

@@ -162,19 +162,21 @@ def test_user_pack_points_are_suggested(tmp_path: Path, wsw: Runner) -> None:
     assert "team.one" in ids
 
 
-def test_a_team_points_one_word_trigger_brings_it_up_by_itself(tmp_path: Path) -> None:
-    """Fitting never saw a team's pack, so its plain one-word trigger is taken as specific:
-    "lunchbox" alone brings the point up (it came up for nothing at all before), while a weak
-    one (`~`) still needs the theme to be in the text."""
+def test_a_team_point_comes_up_by_itself_for_a_phrase_or_strong_word_of_its_own(
+    tmp_path: Path,
+) -> None:
+    """A plain single word only adds to a theme the text is about: the README and
+    `packs lint` (`lone-word`) tell authors to make a naming word strong or a phrase."""
     from helpers import load_library
     from wsw.suggest.engine import Suggester
 
-    pack = MINIMAL_PACK.replace("triggers: [packed lunch]", "triggers: [lunchbox, ~tupperware]")
-    write(tmp_path / "packs" / "team.yaml", pack)
-    suggester = Suggester(load_library([tmp_path / "packs"], user=False, env=False))
-    ids = [s.id for s in suggester.suggest("Came in with no lunchbox again today.")]
-    assert ids == ["team.one"]
-    assert "team.one" not in [s.id for s in suggester.suggest("Brought a tupperware today.")]
+    text = "Came in with no lunchbox again today."
+    for triggers, shown in (("[lunchbox]", False), ('["lunchbox!"]', True),
+                            ('["no lunchbox"]', True)):  # fmt: skip
+        pack = MINIMAL_PACK.replace("triggers: [packed lunch]", f"triggers: {triggers}")
+        write(tmp_path / triggers / "team.yaml", pack)
+        suggester = Suggester(load_library([tmp_path / triggers], user=False, env=False))
+        assert ("team.one" in [s.id for s in suggester.suggest(text)]) is shown, triggers
 
 
 def test_reads_standard_input(wsw: Runner) -> None:

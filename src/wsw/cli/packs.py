@@ -159,7 +159,10 @@ def packs_lint(
         from wsw.infra import paths as wsw_paths
 
         library, linted = given_library([wsw_paths.builtin_packs_dir()], keep_marks=True)
-    warnings = lint(library, linted, every_trigger=every_trigger)
+    from wsw.suggest.learned import WEIGHTS
+
+    fitted = frozenset(owner for owner, _ in WEIGHTS)
+    warnings = lint(library, linted, every_trigger=every_trigger, fitted=fitted)
     if as_json:
         import json
 

@@ -7,6 +7,10 @@ question for the author, with the file, line and field it is about:
   other points: nothing shows that it ever fires (add an example that uses it);
 - `common-trigger`: a one-word trigger that would fire on common words (a stop word, a
   prefix of under four letters, or a word in a fifth or more of all points' text);
+- `lone-word`: in a pack the suggestion weights were never fitted on (a team's, a trainer's),
+  a plain one-word trigger: alone it brings its point up only when the text is also about the
+  point's theme, so a word meant to name the point by itself should be strong (`word!`) or
+  a phrase;
 - `near-duplicate`: two points that share most of their words;
 - `no-source`: an escalation question, check or reminder with no source, shown as wsw's own;
 - `figure-population`: a figure whose document says nothing of what its figures count
@@ -77,17 +81,26 @@ class _Located:
 
 
 def lint(
-    library: Library, pack_ids: list[str], *, every_trigger: bool = False
+    library: Library,
+    pack_ids: list[str],
+    *,
+    every_trigger: bool = False,
+    fitted: frozenset[str] = frozenset(),
 ) -> list[LintWarning]:
-    """Every warning for the packs named (the rest of the library is what they are read in)."""
+    """Every warning for the packs named (the rest of the library is what they are read in).
+
+    `fitted`: the point ids the suggestion weights were fitted on; a pack with none of them
+    is one fitting never saw, whose lone plain words are worth a look (`lone-word`).
+    """
     packs = [p for p in library.packs if p.pack.id in pack_ids]
     corpus = _Corpus(library)
+    judged = {ref.pack for ref in library.points if ref.point.id in fitted}
     warnings: list[LintWarning] = []
     for loaded in packs:
         points = list(_points(loaded))
         unused: list[LintWarning] = []
         for found in points:
-            for warning in _trigger_warnings(found, corpus):
+            for warning in _trigger_warnings(found, corpus, loaded.pack.id in judged):
                 (unused if warning.rule == "unused-trigger" else warnings).append(warning)
         if every_trigger or len(unused) <= 1:
             warnings.extend(unused)
@@ -149,7 +162,7 @@ class _Corpus:
         return found
 
 
-def _trigger_warnings(found: _Located, corpus: _Corpus) -> list[LintWarning]:
+def _trigger_warnings(found: _Located, corpus: _Corpus, fitted: bool) -> list[LintWarning]:
     warnings = []
     for j, trigger in enumerate(found.point.triggers):
         pattern = compile_trigger(trigger)
@@ -164,6 +177,13 @@ def _trigger_warnings(found: _Located, corpus: _Corpus) -> list[LintWarning]:
         if common:
             message = f"trigger '{trigger}' {common}: make it a phrase, or weak with '~'"
             warnings.append(_warn(found, "common-trigger", ("triggers", j), message))
+        elif not fitted and pattern.length == 1 and pattern.strength == 1.0:
+            message = (
+                f"trigger '{trigger}' is one plain word: alone it brings this point up only "
+                f"when the text is also about '{found.point.primary_theme}'; if it names the "
+                f"point by itself, make it strong ('{trigger}!') or a phrase"
+            )
+            warnings.append(_warn(found, "lone-word", ("triggers", j), message))
     return warnings
 
 

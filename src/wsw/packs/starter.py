@@ -48,7 +48,9 @@ learning_points:
       Ask the school what the child eats at lunch, and who gives them breakfast.
     # Words in case information that make the point relevant. Matched on stems ("hungry"
     # also matches "hunger"); `word*` any ending, `=word` only that word, `a ... b` a gap.
-    triggers: ["packed lunch", "hungry", "no breakfast", "missed ... meals"]
+    # A phrase, or a word marked strong (`word!`), brings the point up by itself; `~word` is
+    # only a hint, for a word that needs its theme in the text too.
+    triggers: ["packed lunch", "~hungry", "no breakfast", "missed ... meals"]
 
 # Fictional information and what it should bring up: `wsw packs test` checks each one.
 examples:

@@ -149,9 +149,8 @@ class Suggester:
         # or "" for none), in pack order: a theme's points that no trigger or word of their own
         # brought up differ only in those, so the first few of each bucket are all that can rank.
         buckets: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-        judged = _fitted_packs(library, weights)
         for i, ref in enumerate(points):
-            self._add(i, ref.point.id, ref.point.triggers, weights, ref.pack not in judged)
+            self._add(i, ref.point.id, ref.point.triggers, weights)
             by_theme[self._primary[i]].append(i)
             if not ref.point.own_triggers_only:
                 for other in ("*", *self._secondary[i]):
@@ -194,21 +193,11 @@ class Suggester:
         owner_id: str,
         triggers: Iterable[str],
         weights: Mapping[tuple[str, str], float],
-        unjudged: bool = False,
     ) -> None:
-        """File each trigger under its owner with its weight.
-
-        `unjudged`: the owner is a point of a pack that fitting never saw (a team's or a
-        trainer's). Its plain and strong triggers are taken at the author's word as specific
-        to the point, so one word of their own ("lunchbox") brings it up; only fitting on
-        labelled text may find such a word generic, and it has not looked.
-        """
         for trigger in triggers:
             pattern = compile_trigger(trigger)
-            weight = _weight(pattern) * weights.get((owner_id, trigger), 1.0)
-            if unjudged and pattern.strength >= 1.0:
-                weight = max(weight, SPECIFIC_OWN)
-            self._owners[pattern].append((owner, weight))
+            learned = weights.get((owner_id, trigger), 1.0)
+            self._owners[pattern].append((owner, _weight(pattern) * learned))
 
     def _index_triggers(self) -> None:
         """Each distinct trigger under the words a token must have for it to start there.
@@ -481,12 +470,6 @@ class Suggester:
 def _one(same: dict[tuple[str, ...], tuple[str, ...]], value: tuple[str, ...]) -> tuple[str, ...]:
     """The one object for tuples equal to `value`."""
     return same.setdefault(value, value)
-
-
-def _fitted_packs(library: Library, weights: Mapping[tuple[str, str], float]) -> set[str]:
-    """The packs whose points fitting weighed: those with a point among the weights' owners."""
-    owners = {owner for owner, _ in weights}
-    return {ref.pack for ref in library.points if ref.point.id in owners}
 
 
 def _starts_with_a_pair(pattern: Pattern) -> bool:
