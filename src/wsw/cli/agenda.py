@@ -42,12 +42,13 @@ def agenda(
         except ValueError:
             raise InputError("--since takes a date as YYYY-MM-DD, such as 2026-11-01.") from None
     index = open_index(say)
-    found = build_agenda(index.folder, index.records(), settings(ctx).catalogue().library,
+    records = index.records()
+    found = build_agenda(index.folder, records, settings(ctx).catalogue().library,
                          dt.date.today(), since)  # fmt: skip
     if as_json:
         typer.echo(json.dumps(found.to_json(), ensure_ascii=False, indent=2))
         return
-    if not index.records():
+    if not records:
         say(f"No notes yet: `wsw reflect` writes them to {index.folder}, and the agenda "
             "gathers what they leave for supervision.")  # fmt: skip
         return

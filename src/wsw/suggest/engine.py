@@ -55,7 +55,8 @@ COVER_THEMES = 6
 # the age alone is evidence of it. A smaller boost only weighs a theme the text touches.
 AGE_EVIDENCE = 1.0
 # A point's own phrase of at least this weight (two words, or one strong word, that fitting has
-# not found generic) is evidence of its theme by itself: a team pack's own trigger still works.
+# not found generic) is evidence of its theme by itself: a team pack's phrase or strong word
+# still brings its point up (a plain single word does not: `packs lint` says so, `lone-word`).
 SPECIFIC_OWN = 1.5
 # A theme touched by less than this (one plain trigger word) is barely there; its points count
 # THIN_SHARE of what they score above MIN_SCORE.
@@ -399,7 +400,7 @@ class Suggester:
         primary = self._primary[index]
         if primary in hits.themes or strength.get(primary, 0.0) >= AGE_EVIDENCE:
             return True
-        return own is not None and max(own.values(), default=0.0) >= SPECIFIC_OWN
+        return _named(own)
 
     def _score(self, index: int, hits: _Hits, strength: dict[str, float], bands: set[str]) -> float:
         """Own matches, the primary theme's strength, and the strongest other theme's, once.
@@ -427,8 +428,7 @@ class Suggester:
             if not bands & set(point_bands):
                 return 0.0
             score += 0.5
-        specific = own is not None and max(own.values(), default=0.0) >= SPECIFIC_OWN
-        if primary < THIN and score > MIN_SCORE and not specific:
+        if primary < THIN and score > MIN_SCORE and not _named(own):
             score = MIN_SCORE + THIN_SHARE * (score - MIN_SCORE)
         return score
 
@@ -465,6 +465,11 @@ class Suggester:
             pack=ref.pack,
             prompt=p.prompt,
         )
+
+
+def _named(own: dict[str, float] | None) -> bool:
+    """Whether a specific phrase of a point's own (SPECIFIC_OWN) matched: it names the point."""
+    return own is not None and max(own.values(), default=0.0) >= SPECIFIC_OWN
 
 
 def _one(same: dict[tuple[str, ...], tuple[str, ...]], value: tuple[str, ...]) -> tuple[str, ...]:

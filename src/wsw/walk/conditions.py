@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from wsw.packs.models import AnswerTest, Condition
@@ -91,10 +90,26 @@ def mentions(value: Any, triggers: list[str]) -> bool:
     return any(isinstance(text, str) and _mentions(text, wanted) for text in texts)
 
 
-@lru_cache(maxsize=256)
+_READ: dict[tuple[bytes, tuple[str, ...]], bool] = {}  # (digest of an answer, triggers) -> yes/no
+_READ_MAX = 256
+
+
 def _mentions(text: str, triggers: tuple[str, ...]) -> bool:
-    """Cached: the walk asks the same condition of the same answer after every answer, and
-    reading a long answer (a pasted case summary) takes a while; only the yes or no is kept."""
+    """Remembered: the walk asks the same condition of the same answer after every answer,
+    and reading a long answer (a pasted case summary) takes a while. Only a digest of the
+    answer and the yes or no are kept, never the answer itself."""
+    import hashlib
+
+    key = (hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest(), triggers)
+    found = _READ.get(key)
+    if found is None:
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        found = _READ[key] = _read_mentions(text, triggers)
+    return found
+
+
+def _read_mentions(text: str, triggers: tuple[str, ...]) -> bool:
     from wsw.suggest.clauses import read_clauses
     from wsw.text.triggers import compile_trigger, match_at
     from wsw.text.words import tokenize
