@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -171,3 +172,25 @@ def test_new_folders_are_fsynced_into_their_parents(
     write_private(tmp_path / "a" / "b" / "n.md", "x")
     assert synced[:2] == [tmp_path, tmp_path / "a"]  # each new folder, into its parent
     assert synced[-1] == tmp_path / "a" / "b"  # and the file, into its folder
+
+
+def test_a_file_written_as_it_is_made_is_whole_or_not_there(tmp_path: Path) -> None:
+    # The library cache (100 MB at 100,000 points) is written by a function, not held whole.
+    target = tmp_path / "cache" / "big.bin"
+
+    def writes(out: BinaryIO) -> None:
+        for n in range(5):
+            out.write(bytes([n]) * 1000)
+
+    write_private(target, writes)
+    assert target.read_bytes() == b"".join(bytes([n]) * 1000 for n in range(5))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+    def fails_halfway(out: BinaryIO) -> None:
+        out.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(Exception, match="No space left"):
+        write_private(target, fails_halfway, overwrite=True)
+    assert target.read_bytes() == b"".join(bytes([n]) * 1000 for n in range(5))
+    assert [p.name for p in target.parent.iterdir()] == ["big.bin"]

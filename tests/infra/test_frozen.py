@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import pickle
 from array import array
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -121,3 +122,29 @@ def test_a_file_in_another_format_or_pointing_outside_itself_is_refused() -> Non
         loads(MAGIC + (10).to_bytes(8, "little") + bytes(10) + head.getvalue())
     with pytest.raises((pickle.UnpicklingError, EOFError, ValueError)):
         loads(dumps(FrozenList([b"x" * 100]))[:-5])  # cut short
+
+
+def test_written_to_a_file_it_reads_back_as_from_bytes(tmp_path: Path) -> None:
+    from wsw.infra.frozen import dump
+
+    value = {
+        "points": FrozenList([[i, str(i)] for i in range(50)]),
+        "words": FrozenDict({f"w{i}": (i, i * 2) for i in range(40)}),
+    }
+    path = tmp_path / "cache"
+    with path.open("wb") as handle:
+        dump(value, handle)
+    assert path.read_bytes() == dumps(value)
+    again = loads(path.read_bytes())
+    assert list(again["points"]) == [[i, str(i)] for i in range(50)]
+    assert again["words"].get("w7", None) == (7, 14)
+
+
+def test_a_dict_partly_read_is_written_again_whole() -> None:
+    # A loaded cache is written again after some values were read: every key keeps its value.
+    values = {f"w{i}": [i] for i in range(30)}
+    frozen = loads(dumps(FrozenDict(values)))
+    for key in ("w3", "w29", "w0"):
+        frozen.get(key, None)
+    again = loads(dumps(frozen))
+    assert {key: again.get(key, None) for key in values} == values

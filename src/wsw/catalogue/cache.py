@@ -237,8 +237,7 @@ def store(key: str, catalogue: Catalogue) -> None:
     from wsw.infra.storage import write_private
 
     try:
-        data = frozen.dumps(catalogue)
-        write_private(_path(key), data, overwrite=True)
+        write_private(_path(key), lambda out: frozen.dump(catalogue, out), overwrite=True)
     except Exception:  # a full disk or read-only cache folder only costs speed
         return
     prune(keep=_path(key))

@@ -20,7 +20,7 @@ import io
 import pickle
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, BinaryIO, Generic, TypeVar, overload
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -172,13 +172,21 @@ class FrozenDict(Generic[K, V]):
         self._values[key] = value
         return value
 
-    def items_pickled(self) -> Iterator[tuple[K, Blob]]:
-        """Each key with its value pickled (those never unpickled are not pickled again)."""
+    def keys_in_order(self) -> list[K]:
+        """Every key, in the order `blobs_in_order` gives their values."""
+        return [k for k in self._index if k not in self._values] + list(self._values)
+
+    def blobs_in_order(self) -> Iterator[Blob]:
+        """Each value pickled, one at a time (those never unpickled are not pickled again)."""
         for key, at in self._index.items():
             if key not in self._values:
-                yield key, self._blobs[at]
-        for key, value in self._values.items():
-            yield key, pickle.dumps(value, _PROTOCOL)
+                yield self._blobs[at]
+        for value in self._values.values():
+            yield pickle.dumps(value, _PROTOCOL)
+
+    def items_pickled(self) -> Iterator[tuple[K, Blob]]:
+        """Each key with its value pickled."""
+        return zip(self.keys_in_order(), self.blobs_in_order(), strict=True)
 
     @classmethod
     def of_blobs(cls, keys: Sequence[K], blobs: Sequence[Blob]) -> FrozenDict[K, V]:
@@ -250,23 +258,32 @@ def _load_with_positions(blob: bytes, items: FrozenList[Any], key: Callable[[Any
 
 
 def dumps(value: object) -> bytes:
-    """`value` pickled, with every FrozenList's and FrozenDict's items in an area before it.
+    """`value` in the format `dump` writes, as bytes (for tests and small values)."""
+    out = io.BytesIO()
+    dump(value, out)
+    return out.getvalue()
+
+
+def dump(value: object, out: BinaryIO) -> None:
+    """Write `value` pickled to `out` (a seekable file), every FrozenList's and FrozenDict's
+    items in an area before it.
 
     The layout: MAGIC, the length of the area (8 bytes), the area, the pickle. In the
     pickle, a frozen collection is a reference (a "persistent id") to where its items lie.
-    The items are written straight into the output as they are pickled: a library of 100,000
-    points is never held twice over.
+    The items go straight to the file as they are pickled, so a cache of 100,000 points
+    (130 MB) is never held in memory: only the pickle after the area is.
     """
-    out = io.BytesIO()
+    start = out.tell()
     out.write(MAGIC + bytes(8))
     base = out.tell()
     seen: dict[int, tuple[Any, ...]] = {}
 
     def place(blobs: Iterator[Blob]) -> array[int]:
         offsets = array("Q", [out.tell() - base])
+        at = offsets[0]
         for blob in blobs:
-            out.write(blob)
-            offsets.append(out.tell() - base)
+            at += out.write(blob)
+            offsets.append(at)
         return offsets
 
     class _Pickler(pickle.Pickler):
@@ -279,19 +296,19 @@ def dumps(value: object) -> bytes:
                 number = len(seen)
                 if isinstance(obj, FrozenList):
                     seen[id(obj)] = ("list", number, place(obj.blobs()))
-                else:
-                    pairs = list(obj.items_pickled())
-                    keys = [k for k, _ in pairs]
-                    seen[id(obj)] = ("dict", number, keys, place(b for _, b in pairs))
+                else:  # the values are written as they are pickled, never all held at once
+                    keys = obj.keys_in_order()
+                    seen[id(obj)] = ("dict", number, keys, place(obj.blobs_in_order()))
             return seen[id(obj)]
 
     head = io.BytesIO()
     _Pickler(head, _PROTOCOL).dump(value)
     size = out.tell() - base
     out.write(head.getbuffer())
-    out.seek(len(MAGIC))
+    end = out.tell()
+    out.seek(start + len(MAGIC))
     out.write(size.to_bytes(8, "little"))
-    return out.getvalue()
+    out.seek(end)
 
 
 def loads(buffer: Blob) -> Any:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from wsw.errors import InputError, Refusal
 
@@ -53,8 +55,15 @@ def refuse_linked_folder(folder: Path) -> None:
         )
 
 
-def write_private(target: Path, content: str | bytes, *, overwrite: bool = False) -> None:
-    """Write `content` to `target` atomically with mode 0600."""
+Filler = Callable[[BinaryIO], None]
+
+
+def write_private(target: Path, content: str | bytes | Filler, *, overwrite: bool = False) -> None:
+    """Write `content` to `target` atomically with mode 0600.
+
+    `content` may be a function that writes to the open (seekable) file: what is too large
+    to hold in memory twice (the library cache) is written as it is made.
+    """
     if target.is_symlink():
         raise WriteRefused(f"{target} is a symbolic link; wsw will not write through it.")
     if target.exists() and not target.is_file():
@@ -80,11 +89,16 @@ def write_private(target: Path, content: str | bytes, *, overwrite: bool = False
     fsync_dir(folder)
 
 
-def _write_and_place(fd: int, temp: Path, target: Path, data: bytes, overwrite: bool) -> None:
+def _write_and_place(
+    fd: int, temp: Path, target: Path, data: bytes | Filler, overwrite: bool
+) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), FILE_MODE)
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:

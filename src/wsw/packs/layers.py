@@ -7,7 +7,7 @@ A later pack may add themes, points and walks (or replace a walk it names with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from wsw.errors import PackError, Problem, did_you_mean
@@ -384,7 +384,7 @@ def _part_references(
                 part.marks.problem(loc, f"unknown {kind} '{value}'{did_you_mean(value, known)}")
             )
 
-    def check_all(loc: Loc, values: list[str] | None, known: set[str], kind: str) -> None:
+    def check_all(loc: Loc, values: Sequence[str] | None, known: set[str], kind: str) -> None:
         for i, value in enumerate(values or []):
             check((*loc, i), value, known, kind)
 

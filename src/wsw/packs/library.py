@@ -57,7 +57,7 @@ class LoadedPack:
         return self.parts[0].file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PointRef:
     """A point with what kind it is and which pack holds it."""
 

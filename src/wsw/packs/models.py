@@ -47,7 +47,7 @@ QuestionType = Literal[
 ]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Model:
     """Base for every pack record: strict about unknown keys, tolerant of layout.
 
@@ -61,7 +61,7 @@ class Model:
     }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source(Model):
     """A document a pack's content comes from."""
 
@@ -88,7 +88,7 @@ class Source(Model):
     ] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class SourceRef(Model):
     """Where in a document a piece of content comes from."""
 
@@ -101,14 +101,14 @@ class SourceRef(Model):
     ] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Theme(Model):
     """One entry of the shared taxonomy every pack refers to by id."""
 
     id: Id
     title: Text
     description: Text
-    triggers: Triggers = field(default_factory=list)
+    triggers: Triggers = ()
     age_boost: Annotated[
         dict[AgeBand, Annotated[float, Field(gt=0, le=5)]],
         Field(
@@ -118,7 +118,7 @@ class Theme(Model):
     ] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class ThemeCount(Model):
     """True when at least `count` of the listed themes are chosen."""
 
@@ -126,7 +126,7 @@ class ThemeCount(Model):
     of: Annotated[list[Id], Field(min_length=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AnswerTest(Model):
     """A test on an earlier answer in the walk."""
 
@@ -151,7 +151,7 @@ class AnswerTest(Model):
     ] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Condition(Model):
     """When a question, reminder or check applies. Every test given must hold."""
 
@@ -172,11 +172,11 @@ class Condition(Model):
     not_: Annotated[Condition | None, Field(alias="not")] = None
 
     def __post_init__(self) -> None:
-        if all(value is None for value in vars(self).values()):
+        if all(getattr(self, f.name) is None for f in fields(self)):
             raise ValueError("a condition needs at least one test (themes, age_bands, answer, ...)")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TableCite(Model):
     """Rows of a data table that a point's figures come from, named by their first cell."""
 
@@ -186,13 +186,14 @@ class TableCite(Model):
     ] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Point(Model):
     """A learning point or practice point: one message from the reviews."""
 
     id: Id
     themes: Annotated[
-        list[Id], Field(min_length=1, description="The first theme is the point's primary theme.")
+        tuple[Id, ...],
+        Field(min_length=1, description="The first theme is the point's primary theme.")
     ]
     title: Text
     text: Annotated[
@@ -214,9 +215,9 @@ class Point(Model):
             "(e.g. 'June 2021'), shown beside the citation."
         ),
     ] = None
-    age_bands: list[AgeBand] | None = None
-    figures: list[Text] = field(default_factory=list)
-    triggers: Triggers = field(default_factory=list)
+    age_bands: tuple[AgeBand, ...] | None = None
+    figures: tuple[Text, ...] = ()
+    triggers: Triggers = ()
     own_triggers_only: Annotated[
         bool,
         Field(
@@ -225,17 +226,18 @@ class Point(Model):
         ),
     ] = False
     stages: Annotated[
-        list[Id], Field(description="Walk stages at which this point is shown as a reminder.")
-    ] = field(default_factory=list)
-    resources: list[Id] = field(default_factory=list)
+        tuple[Id, ...],
+        Field(description="Walk stages at which this point is shown as a reminder."),
+    ] = ()
+    resources: tuple[Id, ...] = ()
     tables: Annotated[
-        list[Id | TableCite],
+        tuple[Id | TableCite, ...],
         Field(
             description="Data tables the point's figures come from: an id for the whole table, "
             "or {table, rows} for the rows it speaks of (shown in a note; packs show and cards "
             "show whole tables)."
         ),
-    ] = field(default_factory=list)
+    ] = ()
 
     @property
     def primary_theme(self) -> str:
@@ -247,7 +249,7 @@ class Point(Model):
         return [t if isinstance(t, TableCite) else TableCite(table=t) for t in self.tables]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Check(Model):
     """An escalation question or a 'Then what?' check, shown when its condition holds."""
 
@@ -278,7 +280,7 @@ class Check(Model):
         return stage_id == self.stage or stage_id in self.stages
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class TableRow(Model):
     """One row of a data table: its cells as published, and the ages it is about, if any."""
 
@@ -286,7 +288,7 @@ class TableRow(Model):
     age_bands: list[AgeBand] | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class DataTable(Model):
     """A table of figures carried whole, as the document publishes it (errors and all)."""
 
@@ -312,7 +314,7 @@ class DataTable(Model):
                 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Resource(Model):
     """Guidance to signpost: internal to an organisation or public."""
 
@@ -325,7 +327,7 @@ class Resource(Model):
     source: SourceRef | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class CaseStudy(Model):
     """A published review summarised in a source document, kept as learning."""
 
@@ -343,7 +345,7 @@ class CaseStudy(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Choice(Model):
     """One answer a choice question offers."""
 
@@ -359,7 +361,7 @@ class Choice(Model):
     ] = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Question(Model):
     """One prompt of a walk."""
 
@@ -411,7 +413,7 @@ class Question(Model):
                 raise ValueError(f"choice values repeat: {', '.join(dupes)}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Reminder(Model):
     """A short message shown at a stage when its condition holds."""
 
@@ -428,7 +430,7 @@ class Reminder(Model):
     ] = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Stage(Model):
     """One part of a walk: its questions, and reminders shown along the way."""
 
@@ -442,7 +444,7 @@ class Stage(Model):
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Walk(Model):
     """A sequence of stages: the individual reflection, or a group discussion."""
 
@@ -502,7 +504,7 @@ class Walk(Model):
             raise ValueError(f"'{self.case_review}' is not a stage in walk '{self.id}'")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Scenario(Model):
     """A fictional piece of case information with example answers, for trainers' demos."""
 
@@ -529,7 +531,7 @@ class Scenario(Model):
     ] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Example(Model):
     """A fictional piece of information and the learning it should bring up (`wsw packs test`).
 
@@ -560,7 +562,7 @@ class Example(Model):
             raise ValueError("an example needs the 'themes' or 'points' it should bring up")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Content(Model):
     """The content lists a pack may hold. A file inside a folder pack holds only these."""
 
@@ -578,7 +580,7 @@ class Content(Model):
     examples: list[Example] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Pack(Content):
     """One content pack: metadata plus any of the content lists."""
 

@@ -28,7 +28,7 @@ from wsw.suggest.ages import infer_age_bands
 from wsw.suggest.clauses import read_clauses
 from wsw.suggest.ranking import rank, segment_of, segment_strength
 from wsw.suggest.spelling import Spelling
-from wsw.text.triggers import Pattern, compile_trigger, match_at
+from wsw.text.triggers import Pattern, match_at, read_trigger
 from wsw.text.words import (
     STOPWORDS,
     WORD,
@@ -95,11 +95,21 @@ def _weight(pattern: Pattern) -> float:
     return min(1.0 + 0.6 * (pattern.length - 1), 3.0) * pattern.strength
 
 
-# One trigger in the index: its pattern and every (owner, weight) that uses it, so a trigger
-# shared by many points is matched once. An owner is an index into the themes (negative:
-# -1 - i) or the points (i >= 0). Plain tuples because a large library's index holds tens of
-# thousands and is unpickled by every command: tuples load several times faster.
-_Entry = tuple[Pattern, tuple[tuple[int, float], ...]]
+# One trigger in the index: its pattern, every owner that uses it (so a trigger shared by
+# many points is matched once), and their weights: one number when all are the same (most
+# are), else one per owner. An owner is an index into the themes (negative: -1 - i) or the
+# points (i >= 0). Plain tuples because a large library's index holds tens of thousands and
+# is unpickled by every command: tuples load several times faster. Not a pair per owner: at
+# 100,000 points those pairs alone took 90 MiB.
+_Entry = tuple[Pattern, tuple[int, ...], "tuple[float, ...] | float"]
+
+
+def _owned(entry: _Entry) -> Iterable[tuple[int, float]]:
+    """Each owner of an index entry with its weight."""
+    _, owners, weights = entry
+    if isinstance(weights, float):
+        return ((owner, weights) for owner in owners)
+    return zip(owners, weights, strict=True)
 
 
 @dataclass
@@ -132,7 +142,8 @@ class Suggester:
         self.library = library
         self.theme_ids = list(library.themes)
         points = library.points
-        self._owners: dict[Pattern, list[tuple[int, float]]] = defaultdict(list)
+        # Each distinct trigger (as written) with its owners and their learned weights.
+        self._owners: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         # Points by primary theme: a theme the text touches brings in its points, and only
         # points brought in by a theme, their own triggers or their words are scored.
         by_theme: dict[str, list[int]] = defaultdict(list)
@@ -171,16 +182,20 @@ class Suggester:
     def _index_texts(self, points: Sequence[PointRef]) -> None:
         """The text index and the typo targets, from each point's own words."""
         # A point is about what its finding and its suggestion speak of: both are indexed.
-        texts = [f"{r.point.title} {r.point.text} {r.point.prompt or ''}" for r in points]
-        # Each text's words read once, for the text index and the typo targets both.
+        # Each text's words read once, for the text index and the typo targets both; a text
+        # is kept only as numbers for its content words (100,000 texts as lists of words were
+        # 90 MiB at once).
         text_words: set[str] = set()
-        text_stems: list[list[str]] = []
-        for text in texts:
-            words = WORD.findall(fold(text))
+        vocabulary: dict[str, int] = {}
+        text_stems: list[array[int]] = []
+        for ref in points:
+            point = ref.point
+            words = WORD.findall(fold(f"{point.title} {point.text} {point.prompt or ''}"))
             text_words.update(words)
-            text_stems.append([stem(w) for w in words])
-        del texts
-        self._text_index = _TextIndex(text_stems)
+            content = _content_stems([stem(w) for w in words])
+            numbers = [vocabulary.setdefault(w, len(vocabulary)) for w in content]
+            text_stems.append(array("L", numbers))
+        self._text_index = _TextIndex(text_stems, list(vocabulary))
         self._spelling = _spelling(self.library, text_words)
 
     @property
@@ -196,9 +211,9 @@ class Suggester:
         weights: Mapping[tuple[str, str], float],
     ) -> None:
         for trigger in triggers:
-            pattern = compile_trigger(trigger)
-            learned = weights.get((owner_id, trigger), 1.0)
-            self._owners[pattern].append((owner, _weight(pattern) * learned))
+            owners, learned = self._owners[trigger]
+            owners.append(owner)
+            learned.append(weights.get((owner_id, trigger), 1.0))
 
     def _index_triggers(self) -> None:
         """Each distinct trigger under the words a token must have for it to start there.
@@ -212,8 +227,13 @@ class Suggester:
         by_word: dict[str, list[_Entry]] = defaultdict(list)  # exact and case-kept
         by_prefix: dict[str, list[_Entry]] = defaultdict(list)  # by first 3 letters
         self._patterned: list[_Entry] = []  # short prefixes and numbers: tried on every word
-        for pattern, owners in self._owners.items():
-            entry: _Entry = (pattern, tuple(owners))
+        for trigger, (owners, learned) in self._owners.items():
+            # Compiled here, once each, and not kept in compile_trigger's cache as well: at
+            # 100,000 points that cache alone held a quarter of a million patterns.
+            pattern = read_trigger(trigger)
+            scaled = [_weight(pattern) * x for x in learned]
+            same = min(scaled) == max(scaled)
+            entry: _Entry = (pattern, tuple(owners), scaled[0] if same else tuple(scaled))
             mode, first = pattern.modes[0], pattern.words[0]
             if _starts_with_a_pair(pattern):
                 by_pair[(first, pattern.words[1])].append(entry)
@@ -246,12 +266,12 @@ class Suggester:
         hits = _Hits()
         segments = segment_of(tokens)
         for start, token in enumerate(tokens):
-            for pattern, owners in self._entries(tokens, start):
-                end = match_at(pattern, tokens, start)
+            for entry in self._entries(tokens, start):
+                end = match_at(entry[0], tokens, start)
                 if end is None:
                     continue
                 phrase = folded[token.start : tokens[end - 1].end].lower()
-                for owner, weight in owners:
+                for owner, weight in _owned(entry):
                     if owner < 0:
                         bucket = hits.themes[self.theme_ids[-1 - owner]][segments[start]]
                     else:
@@ -264,9 +284,9 @@ class Suggester:
         tokens = self._spelling.fix(read_clauses(tokenize(text)))
         found: set[tuple[str, str]] = set()
         for start in range(len(tokens)):
-            for pattern, owners in self._entries(tokens, start):
+            for pattern, owners, _ in self._entries(tokens, start):
                 if match_at(pattern, tokens, start) is not None:
-                    found.update((self._owner_id(owner), pattern.source) for owner, _ in owners)
+                    found.update((self._owner_id(owner), pattern.source) for owner in owners)
         return found
 
     def _owner_id(self, owner: int) -> str:
@@ -520,12 +540,14 @@ def _trigger_words(library: Library) -> tuple[set[str], tuple[str, ...]]:
 class _TextIndex:
     """tf-idf over each point's own words, queried through an inverted index."""
 
-    def __init__(self, texts: list[list[str]]) -> None:
-        """Index `texts`, each given as its stems (read twice: a Counter per point for 100,000
-        points would be 200 MB at once)."""
-        df: Counter[str] = Counter()
+    def __init__(self, texts: Sequence[Sequence[int]], vocabulary: list[str]) -> None:
+        """Index `texts`, each given as its content words' numbers in `vocabulary` (read
+        twice: a Counter per point for 100,000 points would be 200 MB at once)."""
+        counted = [0] * len(vocabulary)
         for t in texts:
-            df.update(Counter(_content_stems(t)).keys())
+            for n in set(t):
+                counted[n] += 1
+        df = dict(zip(vocabulary, counted, strict=True))
         total = len(texts) or 1
         self.size = total
         self.idf = {w: math.log(total / (1 + n)) + 1.0 for w, n in df.items()}
@@ -537,7 +559,7 @@ class _TextIndex:
         common = self.common
         postings = {w: (array("L"), array("d")) for w, n in df.items() if n <= common}
         for i, t in enumerate(texts):
-            c = Counter(_content_stems(t))
+            c = Counter(vocabulary[n] for n in t)
             weights = {w: (1 + math.log(n)) * self.idf[w] for w, n in c.items()}
             norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
             for w, x in weights.items():

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from wsw.text.words import TURNS, WORD, Token, fold_keeping_case, stem
 
@@ -61,13 +61,11 @@ _WHOM = re.compile(rf"^({'|'.join(WHOM)}):\s*")
 _NUMBER_WORD = re.compile(r"^[a-z0-9/]*#[a-z0-9/#]*$")
 
 
-# Validation compiles every trigger to check it, and the suggestion index needs them all again:
-# patterns are immutable, so both (and any trigger used twice) share one. Unbounded: a library
-# holds a fixed set of distinct triggers (hundreds of thousands at 100,000 points), and a
-# bounded cache smaller than that compiled every trigger twice.
-@cache
-def compile_trigger(trigger: str) -> Pattern:
-    """Compile a trigger phrase; raises TriggerSyntaxError if nothing matchable is left."""
+def read_trigger(trigger: str) -> Pattern:
+    """Compile a trigger phrase; raises TriggerSyntaxError if nothing matchable is left.
+
+    Not cached: the suggestion index compiles each distinct trigger once and keeps it.
+    """
     words: list[str] = []
     modes: list[str] = []
     gap: list[bool] = []
@@ -97,7 +95,23 @@ def compile_trigger(trigger: str) -> Pattern:
         raise TriggerSyntaxError("a trigger needs at least one word")
     if pending_gap:
         raise TriggerSyntaxError("a trigger cannot end with '...'")
-    return Pattern(trigger, tuple(words), tuple(modes), tuple(gap), strength, whom)
+    modes_, gaps = _shared(tuple(modes)), _shared(tuple(gap))
+    return Pattern(trigger, tuple(words), modes_, gaps, strength, whom)
+
+
+# Validation compiles the triggers whose syntax could be wrong, and conditions and lint
+# compile those they test; patterns are immutable, so each is compiled once. Unbounded: a
+# bounded cache smaller than the triggers in use compiled each of them twice.
+compile_trigger = cache(read_trigger)
+
+
+_SHAPES: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def _shared(shape: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One object for equal tuples of modes or gaps: there are a few dozen, in hundreds of
+    thousands of patterns (at 100,000 points, 30 MiB of copies)."""
+    return _SHAPES.setdefault(shape, shape)
 
 
 # Triggers are made of a few thousand distinct words, each written many times over a large

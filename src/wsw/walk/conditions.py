@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,7 +78,7 @@ def _number_holds(test: AnswerTest, number: int | None) -> bool:
     return not (test.at_most is not None and (number is None or number > test.at_most))
 
 
-def mentions(value: Any, triggers: list[str]) -> bool:
+def mentions(value: Any, triggers: Sequence[str]) -> bool:
     """Whether an answer's text (a line, lines or a list's items) matches any trigger.
 
     The suggestion engine's reading is used, so a trigger means the same in a condition as in
