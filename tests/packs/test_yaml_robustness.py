@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from helpers import MINIMAL_PACK
 from wsw.packs.loader import load_pack
 from wsw.packs.marks import format_loc
-from wsw.packs.yamlfile import YamlProblems, read_yaml
+from wsw.packs.problems import FileProblems
+from wsw.packs.yamlfile import read_yaml
 
 
 def try_load(text: str) -> None:
@@ -21,7 +22,7 @@ def try_load(text: str) -> None:
         path.write_text(text, encoding="utf-8")
         try:
             load_pack(path)
-        except YamlProblems as exc:
+        except FileProblems as exc:
             assert exc.problems
             for problem in exc.problems:
                 assert problem.file.endswith("p.yaml")
@@ -52,7 +53,7 @@ def problems_in(tmp_path: Path, text: str) -> list[str]:
     path.write_text(text, encoding="utf-8")
     try:
         read_yaml(path, "p.yaml")
-    except YamlProblems as exc:
+    except FileProblems as exc:
         return [str(p) for p in exc.problems]
     return []
 
@@ -133,7 +134,7 @@ def test_a_control_character_anywhere_is_refused_with_its_place(
         path.write_text(text, encoding="utf-8")
         try:
             read_yaml(path)
-        except YamlProblems as exc:
+        except FileProblems as exc:
             (problem,) = exc.problems
         else:
             raise AssertionError("a control character was accepted")

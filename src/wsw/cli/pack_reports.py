@@ -118,10 +118,10 @@ def record_data(record: Any) -> Any:
         out = {}
         for f in dataclasses.fields(record):
             value = getattr(record, f.name)
-            if value is not None and value != [] and value != {}:
+            if value is not None and value not in ([], (), {}):
                 out[f.name.rstrip("_")] = record_data(value)
         return out
-    if isinstance(record, list):
+    if isinstance(record, list | tuple):
         return [record_data(item) for item in record]
     return record
 

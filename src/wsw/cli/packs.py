@@ -1,4 +1,4 @@
-"""`wsw packs`: list, show, validate and describe content packs."""
+"""`wsw packs`: list, show, validate, lint, test and build content packs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from wsw.cli.completion import pack_ids
 from wsw.cli.options import say, settings
 
 packs_app = typer.Typer(
-    help="List, show, validate and describe content packs.",
+    help="List, show, validate, test and build content packs.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -84,6 +84,45 @@ def packs_validate(
     library, _ = given_library(paths, builtin=builtin)
     count = len(library.packs)
     say(f"OK: {count} pack{'s' if count != 1 else ''} valid, {len(library.points)} points.")
+
+
+@packs_app.command("build")
+def packs_build(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="PATH...", help="Pack files, pack folders, or folders of packs."),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", metavar="DIR", help="The folder to write the JSON packs in."),
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace JSON packs already in DIR.")
+    ] = False,
+) -> None:
+    """Write packs as JSON (ID.pack.json): the same packs, read many times faster.
+
+    For a large library shipped to others: at 100,000 points, reading YAML takes most of a
+    cold start. The packs are checked first, as `wsw packs validate` does; nothing is
+    written unless all of them pass. Keep the YAML: it is what people edit.
+    """
+    from wsw.errors import InputError
+    from wsw.packs.build import write_built
+    from wsw.packs.layers import given_library
+
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out} is not a folder.")
+    library, given = given_library(paths)
+    packs = [p for p in library.packs if p.pack.id in given]
+    written = write_built(packs, out, force=force)
+    points = sum(len(p.pack.learning_points) + len(p.pack.practice_points) for p in packs)
+    for path in written:
+        say(f"Wrote {path}.")
+    say(
+        f"OK: {len(written)} pack{'s' if len(written) != 1 else ''} ({points:,} points) "
+        "written as JSON. wsw reads them wherever it reads packs (in place of the YAML, "
+        "not beside it: the ids are the same); keep the YAML for editing."
+    )
 
 
 @packs_app.command("new")

@@ -7,12 +7,12 @@ A later pack may add themes, points and walks (or replace a walk it names with
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from wsw.errors import PackError, Problem, did_you_mean
 from wsw.infra import collector, paths
-from wsw.packs.files import YAML_SUFFIXES, pack_paths
+from wsw.packs.files import is_pack_file, pack_paths
 from wsw.packs.library import Library, LoadedPack, Part
 from wsw.packs.marks import Loc
 from wsw.packs.models import (
@@ -82,7 +82,7 @@ def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[
     """Load and validate each pack path on its own (a path seen twice is loaded once)."""
     # The YAML reader is needed only when the cache misses.
     from wsw.packs.loader import load_pack
-    from wsw.packs.yamlfile import YamlProblems
+    from wsw.packs.problems import FileProblems
 
     problems: list[Problem] = []
     loaded: list[LoadedPack] = []
@@ -94,7 +94,7 @@ def load_packs(targets: list[tuple[Path, str]]) -> tuple[list[LoadedPack], list[
         seen.add(real)
         try:
             loaded.append(load_pack(path, origin, _shown(path)))
-        except YamlProblems as exc:
+        except FileProblems as exc:
             problems.extend(exc.problems)
     return loaded, problems
 
@@ -143,7 +143,7 @@ def given_library(
     for path in given:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder.")
-        if path.is_file() and path.suffix not in YAML_SUFFIXES:
+        if path.is_file() and not is_pack_file(path):
             problems.append(Problem(str(path), None, None, "", _not_a_pack_file(path)))
         elif path.is_file():
             targets.append((path, "given"))
@@ -152,7 +152,8 @@ def given_library(
         else:
             found = pack_paths(path)
             if not found:
-                problems.append(Problem(str(path), None, None, "", "no pack files (*.yaml) here"))
+                none_here = "no pack files (*.yaml, *.pack.json) here"
+                problems.append(Problem(str(path), None, None, "", none_here))
             targets.extend((p, "given") for p in found)
     loaded, found_problems = load_packs(targets)
     problems.extend(found_problems)
@@ -179,6 +180,8 @@ def _not_a_pack_file(path: Path) -> str:
     file named on the command line is held to the same rule (`dir/*` names the schema too)."""
     if path.name.endswith(".schema.json"):
         return "a JSON Schema for editors (as `wsw packs new` writes), not a pack: leave it out"
+    if path.suffix == ".json":
+        return "not a pack file: a pack in JSON is named NAME.pack.json (`wsw packs build`)"
     return "not a pack file: packs are YAML files ending in .yaml or .yml"
 
 
@@ -193,23 +196,24 @@ def _shown(path: Path) -> str:
 # -- cross-pack checks ---------------------------------------------------------------------
 
 
-def _walk_models(obj: object, loc: Loc) -> Iterator[tuple[Loc, Model]]:
-    """Every nested record in a pack part, with its field path (using YAML key names)."""
+def _walk_models(obj: object, loc: Loc, skip: tuple[str, ...] = ()) -> Iterator[tuple[Loc, Model]]:
+    """Every nested record in a pack part, with its field path (using YAML key names), but
+    not those in the top-level fields named in `skip`."""
     # Only packs being read come here, and they have imported pydantic already.
     from wsw.packs.schema import record_fields
 
-    def walk(obj: object, loc: Loc) -> Iterator[tuple[Loc, Model]]:
+    def walk(obj: object, loc: Loc, skip: tuple[str, ...] = ()) -> Iterator[tuple[Loc, Model]]:
         if isinstance(obj, Model):
             yield loc, obj
             for name, key in record_fields(type(obj)):
                 value = getattr(obj, name)
-                if value is not None:
+                if value is not None and name not in skip:
                     yield from walk(value, (*loc, key))
-        elif isinstance(obj, list):
+        elif isinstance(obj, list | tuple):
             for i, item in enumerate(obj):
                 yield from walk(item, (*loc, i))
 
-    return walk(obj, loc)
+    return walk(obj, loc, skip)
 
 
 class _Ids:
@@ -368,6 +372,22 @@ def _scenario_problems(
     return problems
 
 
+_POINT_LISTS = ("learning_points", "practice_points")
+
+
+def _check_cites(
+    loc: Loc, point: Point, check: Callable[[Loc, str, set[str], str], None], items: set[str]
+) -> None:
+    """The data tables a point cites must exist."""
+    for i, cite in enumerate(point.table_cites):
+        where = (
+            (*loc, "tables", i)
+            if isinstance(point.tables[i], str)
+            else (*loc, "tables", i, "table")
+        )
+        check(where, cite.table, items, "data table")
+
+
 def _part_references(
     part: Part,
     themes: set[str],
@@ -388,19 +408,17 @@ def _part_references(
         for i, value in enumerate(values or []):
             check((*loc, i), value, known, kind)
 
-    for loc, model in _walk_models(part.content, ()):
-        if isinstance(model, Point):
-            check_all((*loc, "themes"), model.themes, themes, "theme")
-            check_all((*loc, "stages"), model.stages, stages, "walk stage")
-            check_all((*loc, "resources"), model.resources, items, "resource")
-            for i, cite in enumerate(model.table_cites):
-                where = (
-                    (*loc, "tables", i)
-                    if isinstance(model.tables[i], str)
-                    else (*loc, "tables", i, "table")
-                )
-                check(where, cite.table, items, "data table")
-        elif isinstance(model, Check):
+    # Points are nearly all of a large library: checked field by field, not walked.
+    for key in _POINT_LISTS:
+        for i, point in enumerate(getattr(part.content, key)):
+            at: Loc = (key, i)
+            check_all((*at, "themes"), point.themes, themes, "theme")
+            check_all((*at, "stages"), point.stages, stages, "walk stage")
+            check_all((*at, "resources"), point.resources, items, "resource")
+            check((*at, "source", "document"), point.source.document, sources, "source document")
+            _check_cites(at, point, check, items)
+    for loc, model in _walk_models(part.content, (), skip=_POINT_LISTS):
+        if isinstance(model, Check):
             check_all((*loc, "themes"), model.themes, themes, "theme")
             if model.stage:
                 check((*loc, "stage"), model.stage, stages, "walk stage")

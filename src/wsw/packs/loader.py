@@ -1,8 +1,9 @@
 """Finding pack files, validating each one, and reporting every problem with file and line.
 
-A pack is a YAML file, or a folder holding `pack.yaml` (the metadata) and further YAML files
-that add to its lists. Per-file problems (syntax, wrong types, unknown fields) are found here;
-problems between packs (unknown theme, duplicate id) are found in `library`.
+A pack is a YAML file, a JSON file (`NAME.pack.json`, as `wsw packs build` writes it), or a
+folder holding `pack.yaml` (the metadata) and further YAML files that add to its lists.
+Per-file problems (syntax, wrong types, unknown fields) are found here; problems between packs
+(unknown theme, duplicate id) are found in `library`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from pydantic import ValidationError
 
 from wsw.errors import Problem, did_you_mean
 from wsw.packs import schema
-from wsw.packs.files import PACK_FOLDER_INDEX, YAML_SUFFIXES
+from wsw.packs.files import PACK_FOLDER_INDEX, YAML_SUFFIXES, is_json_pack
 from wsw.packs.library import LoadedPack, Part
 from wsw.packs.marks import Marks
 from wsw.packs.models import CONTENT_LISTS, Content, Pack
-from wsw.packs.yamlfile import YamlProblems, read_yaml
+from wsw.packs.problems import FileProblems
+from wsw.packs.yamlfile import read_yaml
 
 
 def _describe(error: Any) -> str:
@@ -62,16 +64,21 @@ def _validate(model: type[Content], data: dict[str, Any], marks: Marks) -> Conte
     try:
         record = schema.adapter(model).validate_python(data)
     except ValidationError as exc:
-        raise YamlProblems(validation_problems(exc, marks)) from None
+        raise FileProblems(validation_problems(exc, marks)) from None
     assert isinstance(record, model)
     return record
 
 
 def load_pack(path: Path, origin: str = "built-in", shown_as: str | None = None) -> LoadedPack:
-    """Read and validate one pack (file or folder). Raises YamlProblems listing every problem."""
+    """Read and validate one pack (file or folder). Raises FileProblems listing every problem."""
     if path.is_dir():
         return _load_folder_pack(path, origin, shown_as)
-    data, marks = read_yaml(path, shown_as)
+    if is_json_pack(path):
+        from wsw.packs.jsonfile import read_json
+
+        data, marks = read_json(path, shown_as)
+    else:
+        data, marks = read_yaml(path, shown_as)
     pack = _validate(Pack, data, marks)
     assert isinstance(pack, Pack)
     marks.set_aside()  # composed again only if a problem between packs needs a line
@@ -85,7 +92,7 @@ def _load_folder_pack(folder: Path, origin: str, shown_as: str | None) -> Loaded
     loaded: LoadedPack | None = None
     try:
         loaded = load_pack(index, origin, f"{base}/{PACK_FOLDER_INDEX}")
-    except YamlProblems as exc:
+    except FileProblems as exc:
         problems.extend(exc.problems)
     extra_parts: list[Part] = []
     for file in sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES):
@@ -95,10 +102,10 @@ def _load_folder_pack(folder: Path, origin: str, shown_as: str | None) -> Loaded
             data, marks = read_yaml(file, f"{base}/{file.name}")
             extra_parts.append(Part(marks.file, marks, _validate(Content, data, marks)))
             marks.set_aside()
-        except YamlProblems as exc:
+        except FileProblems as exc:
             problems.extend(exc.problems)
     if problems or loaded is None:
-        raise YamlProblems(problems)
+        raise FileProblems(problems)
     merged: dict[str, Any] = {
         name: [
             item for part in [loaded.parts[0], *extra_parts] for item in getattr(part.content, name)

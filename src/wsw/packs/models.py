@@ -193,7 +193,7 @@ class Point(Model):
     id: Id
     themes: Annotated[
         tuple[Id, ...],
-        Field(min_length=1, description="The first theme is the point's primary theme.")
+        Field(min_length=1, description="The first theme is the point's primary theme."),
     ]
     title: Text
     text: Annotated[

@@ -16,7 +16,8 @@ import yaml
 
 from wsw.errors import Problem
 from wsw.packs.marks import Loc, Marks, format_loc
-from wsw.text.shown import FORBIDDEN, describe_forbidden
+from wsw.packs.problems import TOO_LONG_NUMBER, FileProblems, forbidden_values, pack_text
+from wsw.text.shown import FORBIDDEN
 
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -95,7 +96,7 @@ class _Walker:
         self.values += len(node.value)
         if self.values > MAX_VALUES:
             too_big = f"expands to more than {MAX_VALUES:,} values (aliases?); split it up"
-            raise YamlProblems([Problem(self.marks.file, None, None, "", too_big)])
+            raise FileProblems([Problem(self.marks.file, None, None, "", too_big)])
         self.open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode) and (node.tag == _MAP or not self.build):
@@ -128,8 +129,8 @@ class _Walker:
         where = format_loc(_path_to(self.marks.root, node))
         return Problem(self.marks.file, mark.line + 1, mark.column + 1, where, message)
 
-    def _refuse(self, node: yaml.Node, message: str) -> YamlProblems:
-        return YamlProblems([*self.problems, self._problem(node, message)])
+    def _refuse(self, node: yaml.Node, message: str) -> FileProblems:
+        return FileProblems([*self.problems, self._problem(node, message)])
 
 
 def _path_to(root: yaml.Node, target: yaml.Node) -> Loc:
@@ -155,7 +156,7 @@ def _path_to(root: yaml.Node, target: yaml.Node) -> Loc:
 
 
 def _construct(loader: Any, node: yaml.Node, name: str, source: Path) -> tuple[Any, Marks]:
-    """The document's values and marks; raises YamlProblems for duplicate keys and cycles."""
+    """The document's values and marks; raises FileProblems for duplicate keys and cycles."""
     walker = _Walker(loader, node, name, source)
     try:
         data = walker.walk(node)
@@ -164,57 +165,44 @@ def _construct(loader: Any, node: yaml.Node, name: str, source: Path) -> tuple[A
         walker.walk(node)
         data = None if walker.problems else loader.construct_document(node)
     if walker.problems:
-        raise YamlProblems(walker.problems)
+        raise FileProblems(walker.problems)
     return data, walker.marks
 
 
 def read_yaml(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
-    """Parse one YAML file safely. Raises PackError-ready problems via `YamlProblems`."""
-    from wsw.errors import InputError
-    from wsw.infra.reading import read_bytes
-
+    """Parse one YAML file safely. Raises PackError-ready problems via `FileProblems`."""
     name = shown_as or str(path)
-    try:
-        text = read_bytes(path).decode("utf-8")  # a regular file, within a size limit
-    except InputError as exc:
-        reason = str(exc).removeprefix(f"{path}: ")
-        raise YamlProblems([Problem(name, None, None, "", reason)]) from None
-    except UnicodeDecodeError as exc:
-        raise YamlProblems(
-            [Problem(name, None, None, "", f"not UTF-8 text ({exc.reason})")]
-        ) from None
-    except OSError as exc:
-        raise YamlProblems(
-            [Problem(name, None, None, "", f"cannot read: {exc.strerror}")]
-        ) from None
+    text = pack_text(path, name)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise YamlProblems([Problem(name, 1, 1, "", "the file is empty")])
+            raise FileProblems([Problem(name, 1, 1, "", "the file is empty")])
         data, marks = _construct(loader, node, name, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         what = exc.problem or exc.context or "could not be read"
-        raise YamlProblems([Problem(name, line, col, "", f"YAML syntax error: {what}")]) from None
+        raise FileProblems([Problem(name, line, col, "", f"YAML syntax error: {what}")]) from None
     except yaml.YAMLError as exc:
-        raise YamlProblems([Problem(name, None, None, "", f"YAML error: {exc}")]) from None
+        raise FileProblems([Problem(name, None, None, "", f"YAML error: {exc}")]) from None
     except ValueError:  # int() of a number longer than Python reads (4,300 digits)
-        raise YamlProblems([Problem(name, None, None, "", TOO_LONG_NUMBER)]) from None
+        raise FileProblems([Problem(name, None, None, "", TOO_LONG_NUMBER)]) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise YamlProblems(
+        raise FileProblems(
             [Problem(name, 1, 1, "", "a pack file must be a mapping of keys to values")]
         )
     # Only an escape ("\\e", "\\u202e") or a character the YAML reader lets through can
-    # put a control character in a value: most files need no walk at all.
-    if "\\" in text or FORBIDDEN.search(text):
-        problems = [marks.problem(loc, message) for loc, message in _forbidden(data, ())]
+    # put a control character in a value: most files need no walk at all. The reader refuses
+    # the other C0 and C1 controls and DEL itself, so an ASCII file is searched no further
+    # (a carriage return it reads as a line break).
+    if "\\" in text or (not text.isascii() and FORBIDDEN.search(text)):
+        problems = [marks.problem(loc, message) for loc, message in forbidden_values(data, ())]
         if problems:
-            raise YamlProblems(problems)
+            raise FileProblems(problems)
     return data, marks
 
 
@@ -237,33 +225,15 @@ def compose_tree(path: Path) -> yaml.Node | None:
         loader.dispose()
 
 
-def _forbidden(value: Any, loc: Loc) -> list[tuple[Loc, str]]:
-    """Each string (key or value) holding a control or bidi character, with where it is.
-
-    Pack text reaches terminals and notes; such a character there can recolour or clear the
-    screen, write to the clipboard, or make a line read differently from what it holds.
-    """
-    found: list[tuple[Loc, str]] = []
-    if isinstance(value, str):
-        what = describe_forbidden(value)
-        if what:
-            found.append((loc, f"{what}: pack text may not hold control characters"))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            found.extend(_forbidden(key, loc) if isinstance(key, str) else [])
-            found.extend(_forbidden(item, (*loc, str(key))))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            found.extend(_forbidden(item, (*loc, i)))
-    return found
-
-
-TOO_LONG_NUMBER = "a number longer than 4,300 digits, which wsw does not read"
-
-
-class YamlProblems(Exception):
-    """Problems found while reading one file; the loader gathers them from every file."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
+def duplicate_keys(path: Path, name: str) -> list[Problem]:
+    """Each key written twice in a mapping, at its line: for a JSON pack, whose reader only
+    says that one was (none if the file does not read as YAML)."""
+    root = compose_tree(path)
+    if root is None:
+        return []
+    walker = _Walker(None, root, name, path, build=False)
+    try:
+        walker.walk(root)
+    except (FileProblems, RecursionError):
+        return []
+    return walker.problems
