@@ -377,6 +377,8 @@ def scale_rows(bench: Bench, points: int) -> list[Row]:
     # the largest libraries take tens of seconds per load: fewer repeats there
     repeat = bench.repeat if points <= 10_000 else max(1, bench.repeat // 3)
     rows = in_process_rows(folder, repeat, tag, load_target, p90_target)
+    built = json_library(folder)
+    rows += json_rows(bench, built, repeat, tag, load_target, rss_target)
     if points <= 10_000:
         with bench.home() as env:
             took = median_warm([bench.wsw, "packs", "validate", str(folder)], env, repeat)
@@ -407,7 +409,67 @@ def scale_rows(bench: Bench, points: int) -> list[Row]:
     ]
     if bench.keep is None:
         shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(built, ignore_errors=True)
     return rows
+
+
+def json_library(folder: Path) -> Path:
+    """The synthetic packs written as JSON by `wsw packs build` (kept beside them, and built
+    again whenever they were)."""
+    from wsw.packs.build import write_built
+    from wsw.packs.layers import given_library
+
+    built = folder.parent / f"{folder.name}-json"
+    marker, stamp = built / ".built-from", folder / ".built-from"
+    if marker.exists() and stamp.exists() and marker.read_bytes() == stamp.read_bytes():
+        return built
+    shutil.rmtree(built, ignore_errors=True)
+    library, given = given_library([folder])
+    write_built([p for p in library.packs if p.pack.id in given], built)
+    if stamp.exists():
+        marker.write_bytes(stamp.read_bytes())
+    return built
+
+
+def json_rows(
+    bench: Bench,
+    built: Path,
+    repeat: int,
+    tag: str,
+    load_target: float | None,
+    rss_target: float | None,
+) -> list[Row]:
+    """The same library as JSON packs: load+validate in-process, and the cold command."""
+    from wsw.infra.paths import builtin_packs_dir
+    from wsw.packs.files import pack_paths
+    from wsw.packs.layers import build_library
+
+    targets = [(builtin_packs_dir() / "core.yaml", "built-in")]
+    targets += [(p, "given") for p in pack_paths(built)]
+    first = _time_load(build_library, targets)
+    loads = [_time_load(build_library, targets) for _ in range(repeat)]
+    argv = [bench.wsw, "--packs", str(built), "suggest", _vignette_texts()[0]]
+    with bench.home() as env:
+        cold, _ = _timed(lambda: run_once(argv, env))
+    with bench.home() as env:
+        cold_peak = peak_rss_mib(argv, env, 1)
+    note = f"the same packs by `wsw packs build`; first call {first:.2f} s"
+    return [
+        Row(
+            f"{tag}: load+validate, JSON packs (in-process)",
+            statistics.median(loads),
+            unit="s",
+            max_value=load_target,
+            note=note,
+        ),
+        Row(f"{tag}: wsw suggest, JSON packs (cold: builds the cache)", cold, unit="s"),
+        Row(
+            f"{tag}: wsw suggest peak RSS, JSON packs (cold)",
+            cold_peak,
+            unit="MiB",
+            max_value=rss_target,
+        ),
+    ]
 
 
 def synthetic_library(bench: Bench, points: int, tag: str) -> Path:

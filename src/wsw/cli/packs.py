@@ -100,7 +100,7 @@ def packs_build(
         bool, typer.Option("--force", help="Replace JSON packs already in DIR.")
     ] = False,
 ) -> None:
-    """Write packs as JSON (ID.pack.json): the same packs, read many times faster.
+    """Write packs as JSON (ID.pack.json): the same packs, read several times faster.
 
     For a large library shipped to others: at 100,000 points, reading YAML takes most of a
     cold start. The packs are checked first, as `wsw packs validate` does; nothing is
