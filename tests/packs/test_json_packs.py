@@ -77,6 +77,15 @@ def test_build_checks_first_and_never_replaces_a_file(tmp_path: Path, wsw: Runne
     assert wsw("packs", "build", str(good), "--out", str(out), "--force").code == 0
 
 
+def test_build_will_not_write_beside_the_packs_it_reads(tmp_path: Path, wsw: Runner) -> None:
+    team = write(tmp_path / "src" / "team.yaml", MINIMAL_PACK)
+    for source in (team, team.parent):
+        refused = wsw("packs", "build", str(source), "--out", str(team.parent))
+        assert refused.code == 2
+        assert "write the JSON to another folder" in refused.err
+    assert [p.name for p in team.parent.iterdir()] == ["team.yaml"]
+
+
 def test_only_pack_json_files_are_packs(tmp_path: Path, wsw: Runner) -> None:
     out = _built(tmp_path, wsw, write(tmp_path / "src" / "team.yaml", MINIMAL_PACK))
     (out / "wsw-pack.schema.json").write_text("{}")  # as `wsw packs new` writes beside packs

@@ -112,6 +112,12 @@ def packs_build(
 
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} is not a folder.")
+    sources = {(p if p.is_dir() else p.parent).resolve() for p in paths if p.exists()}
+    if out.resolve() in sources:
+        raise InputError(
+            f"{out} holds the packs being built: write the JSON to another folder (beside the "
+            "YAML, each pack would be read twice)."
+        )
     library, given = given_library(paths)
     packs = [p for p in library.packs if p.pack.id in given]
     written = write_built(packs, out, force=force)
