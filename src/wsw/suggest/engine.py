@@ -187,14 +187,23 @@ class Suggester:
         # 90 MiB at once).
         text_words: set[str] = set()
         vocabulary: dict[str, int] = {}
+        # Each distinct word is stemmed and sorted out once (5 million words at 100,000
+        # points are a few tens of thousands of distinct ones): its content stem's number,
+        # or -1 for a stop word, a number or a short word.
+        numbered: dict[str, int] = {}
         text_stems: list[array[int]] = []
         for ref in points:
             point = ref.point
             words = WORD.findall(fold(f"{point.title} {point.text} {point.prompt or ''}"))
             text_words.update(words)
-            content = _content_stems([stem(w) for w in words])
-            numbers = [vocabulary.setdefault(w, len(vocabulary)) for w in content]
-            text_stems.append(array("L", numbers))
+            numbers = list(map(numbered.get, words))
+            if None in numbers:
+                for at, word in enumerate(words):
+                    if numbers[at] is None:
+                        numbers[at] = numbered.get(word)
+                        if numbers[at] is None:
+                            numbers[at] = numbered[word] = _number(stem(word), vocabulary)
+            text_stems.append(array("L", [n for n in numbers if n is not None and n >= 0]))
         self._text_index = _TextIndex(text_stems, list(vocabulary))
         self._spelling = _spelling(self.library, text_words)
 
@@ -231,7 +240,8 @@ class Suggester:
             # Compiled here, once each, and not kept in compile_trigger's cache as well: at
             # 100,000 points that cache alone held a quarter of a million patterns.
             pattern = read_trigger(trigger)
-            scaled = [_weight(pattern) * x for x in learned]
+            base = _weight(pattern)
+            scaled = [base * x for x in learned]
             same = min(scaled) == max(scaled)
             entry: _Entry = (pattern, tuple(owners), scaled[0] if same else tuple(scaled))
             mode, first = pattern.modes[0], pattern.words[0]
@@ -543,31 +553,34 @@ class _TextIndex:
     def __init__(self, texts: Sequence[Sequence[int]], vocabulary: list[str]) -> None:
         """Index `texts`, each given as its content words' numbers in `vocabulary` (read
         twice: a Counter per point for 100,000 points would be 200 MB at once)."""
-        counted = [0] * len(vocabulary)
+        counted: Counter[int] = Counter()
         for t in texts:
-            for n in set(t):
-                counted[n] += 1
-        df = dict(zip(vocabulary, counted, strict=True))
+            counted.update(set(t))
+        df = [counted[n] for n in range(len(vocabulary))]
         total = len(texts) or 1
         self.size = total
-        self.idf = {w: math.log(total / (1 + n)) + 1.0 for w, n in df.items()}
+        idf = [math.log(total / (1 + n)) + 1.0 for n in df]
+        self.idf = dict(zip(vocabulary, idf, strict=True))
         # Per word, the points that use it and its weight in each, as two typed arrays: compact,
         # and unpickled at memory speed however large the library; cached, each word's are
         # unpickled only when a text has that word.
         # A word in too many points is never looked up (see `query`): only its idf is kept
         # (it still counts in each point's norm).
         common = self.common
-        postings = {w: (array("L"), array("d")) for w, n in df.items() if n <= common}
+        kept: list[tuple[array[int], array[float]] | None] = [
+            (array("L"), array("d")) if n <= common else None for n in df
+        ]
         for i, t in enumerate(texts):
-            c = Counter(vocabulary[n] for n in t)
-            weights = {w: (1 + math.log(n)) * self.idf[w] for w, n in c.items()}
-            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-            for w, x in weights.items():
-                found = postings.get(w)
+            weights = [(n, (1 + math.log(k)) * idf[n]) for n, k in Counter(t).items()]
+            norm = math.sqrt(sum(x * x for _, x in weights)) or 1.0
+            for n, x in weights:
+                found = kept[n]
                 if found is not None:
                     found[0].append(i)
                     found[1].append(x / norm)
-        self.postings = FrozenDict(postings)
+        self.postings = FrozenDict(
+            {w: found for w, found in zip(vocabulary, kept, strict=True) if found is not None}
+        )
 
     @property
     def common(self) -> float:
@@ -597,6 +610,14 @@ class _TextIndex:
                 similar[i] += x / norm * y
                 shared[i].append(words[w])
         return similar, shared
+
+
+def _number(word_stem: str, vocabulary: dict[str, int]) -> int:
+    """A content stem's number in `vocabulary` (numbered as first met), or -1 for a stem
+    `_content_stems` leaves out."""
+    if word_stem in STOPWORDS or len(word_stem) <= 2 or word_stem.isdigit():
+        return -1
+    return vocabulary.setdefault(word_stem, len(vocabulary))
 
 
 def _content_stems(words: list[str]) -> list[str]:
