@@ -120,3 +120,17 @@ def test_a_memo_others_could_write_is_not_believed(
     memo.chmod(0o666)
     found, _ = installed.installed_packs()  # asked afresh
     assert [Path(f.folder).name for f in found] == ["content"]
+
+
+def test_a_package_may_ship_its_packs_built_as_json(site: Path, wsw: Runner) -> None:
+    fake_distribution(site)
+    content = site / "acme_packs" / "content"
+    built = wsw("packs", "build", str(content / "team.yaml"), "--out", str(site / "built"))
+    assert built.code == 0, built.err
+    (content / "team.yaml").unlink()
+    (site / "built" / "team-pack.pack.json").rename(content / "team-pack.pack.json")
+    library = load_library(user=False, env=False)
+    loaded = library.pack("team-pack")
+    assert loaded is not None and loaded.origin == "package acme-packs 1.2"
+    assert loaded.path.name == "team-pack.pack.json"
+    assert library.point_by_id["team.one"].point.title == "A team learning point"
