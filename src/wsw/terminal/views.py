@@ -10,7 +10,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -20,10 +20,11 @@ from rich.text import Text
 
 from wsw.packs.library import Library, LoadedPack
 from wsw.packs.models import DataTable, Point, Walk
-from wsw.packs.questions import choices_for
-from wsw.reflection.drafts import Draft
 from wsw.suggest import Suggestion, distinct_themes
 from wsw.text.shown import plain
+
+if TYPE_CHECKING:  # a command that lists no drafts need not load the reflection code
+    from wsw.reflection.drafts import Draft
 
 _TRAILING_SPACE = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
@@ -284,6 +285,8 @@ def _print_rest(loaded: LoadedPack, library: Library, console: Console) -> None:
 
 def print_walk(walk: Walk, theme_titles: dict[str, str]) -> None:
     """The walk as a readable outline: stages, questions, types and choices."""
+    from wsw.packs.questions import choices_for
+
     with stdout() as console:
         console.print(_text(walk.title, style="bold"))
         if walk.description:
