@@ -64,6 +64,14 @@ def test_check_loads_no_packs_no_session_and_no_yaml(wsw_home: Path, tmp_path: P
     assert not {"wsw.walk.session", "wsw.packs.models", "wsw.packs", "yaml"} & modules
 
 
+def test_a_warm_suggest_loads_no_reflection_code_and_no_pydantic(wsw_home: Path) -> None:
+    text = "Dad says the bruise came from the cot."
+    imported_by(wsw_home, "suggest", text)  # fills the cache
+    warm = imported_by(wsw_home, "suggest", text)
+    assert "wsw.suggest.engine" in warm
+    assert not {"pydantic", "yaml", "wsw.reflection.drafts", "wsw.walk.engine"} & warm
+
+
 def undated(note: Path) -> list[str]:
     return [line for line in note.read_text().splitlines() if not line.startswith("date:")]
 
