@@ -44,7 +44,8 @@ def _read(path: Path) -> dict[str, Any]:
         from wsw.packs.yamlfile import read_yaml
 
         data, _ = read_yaml(path)
-    return _plain(data)  # type: ignore[no-any-return]
+    plain: dict[str, Any] = _plain(data)  # a mapping: both readers refuse anything else
+    return plain
 
 
 def _plain(value: Any) -> Any:

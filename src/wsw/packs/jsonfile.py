@@ -54,8 +54,12 @@ def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+class _NotANumber(Exception):
+    """JSON's reader takes NaN and Infinity, which are not JSON and no pack holds."""
+
+
 def _constant(name: str) -> Any:
-    raise ValueError(f"'{name}' is not a number a pack can hold")
+    raise _NotANumber(f"'{name}' is not a number a pack can hold")
 
 
 def read_json(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
@@ -74,9 +78,10 @@ def read_json(path: Path, shown_as: str | None = None) -> tuple[Any, Marks]:
         found = duplicate_keys(path, name)  # with their lines, when it reads as YAML
         problem = Problem(name, None, None, "", f"key '{exc.key}' appears twice")
         raise FileProblems(found or [problem]) from None
-    except ValueError as exc:  # a NaN or Infinity, or a number longer than Python reads
-        message = str(exc) if "pack can hold" in str(exc) else TOO_LONG_NUMBER
-        raise FileProblems([Problem(name, None, None, "", message)]) from None
+    except _NotANumber as exc:
+        raise FileProblems([Problem(name, None, None, "", str(exc))]) from None
+    except ValueError:  # a number longer than Python reads (4,300 digits)
+        raise FileProblems([Problem(name, None, None, "", TOO_LONG_NUMBER)]) from None
     except RecursionError:
         message = "nested too deeply to be a pack"
         raise FileProblems([Problem(name, None, None, "", message)]) from None
